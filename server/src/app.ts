@@ -1,0 +1,50 @@
+/**
+ * createApp(): composes middleware and mounts every module's routes. Never listens (main.ts does).
+ * Order: requestId → access log → security headers → CORS → errors → body → routes.
+ */
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import cors from '@koa/cors';
+import helmet from 'koa-helmet';
+import type { AppDeps, AppState } from './core/context';
+import { requestId } from './core/http/request-id';
+import { accessLog } from './core/http/access-log';
+import { errorHandler } from './core/http/error-handler';
+import { moduleMounts, type Mount } from './modules';
+
+export type App = Koa<AppState>;
+
+export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
+  const app = new Koa<AppState>({ proxy: true });
+  app.use(requestId());
+  app.use(accessLog(deps.logger));
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(
+    cors({
+      origin: (ctx) => {
+        const origin = ctx.get('origin');
+        return deps.config.CORS_ORIGINS.includes(origin) ? origin : '';
+      },
+      exposeHeaders: ['X-Request-Id'],
+      keepHeadersOnError: true,
+    }),
+  );
+  app.use(errorHandler(deps.logger));
+  app.use(
+    bodyParser({
+      enableTypes: ['json', 'form', 'text'],
+      extendTypes: { text: ['text/xml', 'application/xml'] },
+      jsonLimit: `${deps.config.BODY_LIMIT_KB}kb`,
+      formLimit: `${deps.config.BODY_LIMIT_KB}kb`,
+      textLimit: `${deps.config.BODY_LIMIT_KB}kb`,
+      encoding: 'utf-8',
+    }),
+  );
+
+  for (const { prefix, router } of [...moduleMounts(deps), ...extraMounts]) {
+    if (prefix) router.prefix(prefix);
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return app;
+}

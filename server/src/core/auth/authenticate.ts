@@ -1,0 +1,33 @@
+import type { Middleware } from 'koa';
+import type { AppDeps } from '../context';
+import { errors } from '../errors';
+import { scopeToTenant } from '../tenancy';
+import { verifySession } from './sessions';
+
+const refusals = {
+  unauthenticated: errors.unauthenticated,
+  tenant_suspended: errors.tenantSuspended,
+  tenant_inactive: errors.tenantInactive,
+  account_frozen: errors.accountFrozen,
+};
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+([\w-]{20,200})$/.exec(header ?? '');
+  return match ? match[1] : null;
+}
+
+/**
+ * Requires a valid member session. Sets ctx.state.actor and ctx.state.db — the tenant-scoped
+ * database, the only one route handlers use.
+ */
+export function authenticate(deps: AppDeps): Middleware {
+  return async (ctx, next) => {
+    const token = bearerToken(ctx.get('authorization'));
+    if (!token) throw errors.unauthenticated();
+    const check = await verifySession(deps.db.prisma, token);
+    if (!check.ok) throw refusals[check.reason]();
+    ctx.state.actor = check.actor;
+    ctx.state.db = scopeToTenant(deps.db.prisma, check.actor.tenantId);
+    await next();
+  };
+}

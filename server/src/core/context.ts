@@ -1,0 +1,33 @@
+/**
+ * What every request and service can reach: configuration, the database, the logger and the
+ * services other modules expose. Built once in main (or a test) and passed to createApp.
+ */
+import type { Config } from '@qixue/config';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client';
+import type { FieldCipher } from './field-cipher';
+import type { TenantDb } from './tenancy';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  cipher: FieldCipher;
+}
+
+/** The verified identity behind a request: from the session, never from a client field. */
+export interface Actor {
+  sessionId: string;
+  tenantId: string;
+  memberId: string;
+  role: 'member' | 'admin';
+}
+
+export interface AppState {
+  requestId: string;
+  actor?: Actor;
+  /** The tenant-scoped database; present once a session is verified. */
+  db?: TenantDb;
+  input?: unknown;
+  staffKeyId?: string;
+}

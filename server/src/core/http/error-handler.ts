@@ -1,0 +1,37 @@
+/**
+ * Turns every failure into { error: { code, message, details } } with its status.
+ * Unknown errors become 500 `internal` carrying only the request id; the cause goes to the log.
+ */
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import { AppError, errors } from '../errors';
+
+function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  const e = err as { status?: number; statusCode?: number; type?: string; name?: string; expose?: boolean };
+  const status = e?.status ?? e?.statusCode;
+  if (e?.type === 'entity.too.large' || status === 413) return errors.payloadTooLarge();
+  if (e?.type === 'entity.parse.failed' || (status === 400 && e?.name === 'SyntaxError')) return errors.invalidJson();
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new AppError(415, 'unsupported_media_type', '不支持的编码 / Unsupported encoding');
+  return null;
+}
+
+export function errorHandler(logger: Logger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) throw errors.notFound('route');
+    } catch (err) {
+      const known = toAppError(err);
+      if (known) {
+        ctx.status = known.status;
+        ctx.body = { error: { code: known.code, message: known.message, ...(known.details !== undefined && { details: known.details }) } };
+        if (known.status >= 500) logger.error({ reqId: ctx.state.requestId, err }, 'request failed');
+        return;
+      }
+      logger.error({ reqId: ctx.state.requestId, err }, 'unhandled error');
+      ctx.status = 500;
+      ctx.body = { error: { code: 'internal', message: '服务器内部错误 / Internal server error', details: { requestId: ctx.state.requestId } } };
+    }
+  };
+}

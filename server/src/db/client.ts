@@ -1,0 +1,118 @@
+/**
+ * Opens Qixue's database: MySQL/MariaDB when DATABASE_URL is set, otherwise the embedded SQLite
+ * file. Both use the Prisma client generated from the same schema, through driver adapters.
+ *
+ * This module hands out the *unscoped* client. Only db/, platform-staff code, host callbacks and
+ * jobs that name their tenant explicitly may import it (eslint enforces this); route handlers get
+ * the tenant-scoped client from core/tenancy.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { PrismaMariaDb } from '@prisma/adapter-mariadb';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import mysql from 'mysql2/promise';
+import { ROOT_DIR, type Config } from '@qixue/config';
+import { PrismaClient as MysqlPrismaClient } from './generated/mysql/client';
+import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client';
+import { dialects, type Dialect } from './dialect';
+import { appendOnly } from './append-only';
+
+export type BasePrismaClient = MysqlPrismaClient;
+export type PrismaClient = ReturnType<typeof appendOnly>;
+
+/** Plain SQL for the few places that earn it (bulk writes, reports). Placeholders are `?`. */
+export interface RawSql {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  execute(sql: string, params?: unknown[]): Promise<number>;
+}
+
+export interface Database {
+  dialect: Dialect;
+  prisma: PrismaClient;
+  raw: RawSql;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  sqlitePath: string;
+  poolSize: number;
+}
+
+export function databaseOptions(config: Config): DatabaseOptions {
+  return { databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolSize: config.DB_POOL_SIZE };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openMysql(options.databaseUrl, options.poolSize) : openSqlite(options.sqlitePath);
+}
+
+async function openMysql(databaseUrl: string, poolSize: number): Promise<Database> {
+  const url = new URL(databaseUrl);
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!database) throw new Error('DATABASE_URL must name a database, e.g. mysql://root@127.0.0.1:3306/qixue');
+  await ensureMysqlDatabase(url, database);
+
+  const connection = {
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+  };
+  const adapter = new PrismaMariaDb({ ...connection, connectionLimit: poolSize });
+  const base = new MysqlPrismaClient({ adapter });
+  const pool = mysql.createPool({ ...connection, connectionLimit: poolSize, timezone: 'Z', supportBigNumbers: true });
+  const raw: RawSql = {
+    async query<T>(sql: string, params: unknown[] = []) {
+      const [rows] = await pool.query(sql, params);
+      return rows as T[];
+    },
+    async execute(sql: string, params: unknown[] = []) {
+      const [result] = await pool.query(sql, params);
+      return (result as mysql.ResultSetHeader).affectedRows;
+    },
+  };
+  return {
+    dialect: dialects.mysql,
+    prisma: appendOnly(base),
+    raw,
+    async close() {
+      await Promise.all([base.$disconnect(), pool.end()]);
+    },
+  };
+}
+
+async function ensureMysqlDatabase(url: URL, database: string): Promise<void> {
+  const admin = await mysql.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
+  try {
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function openSqlite(sqlitePath: string): Promise<Database> {
+  const file = isAbsolute(sqlitePath) ? sqlitePath : resolve(ROOT_DIR, sqlitePath);
+  mkdirSync(dirname(file), { recursive: true });
+  const adapter = new PrismaBetterSqlite3({ url: `file:${file}` });
+  const base = new SqlitePrismaClient({ adapter }) as unknown as MysqlPrismaClient;
+  await base.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await base.$executeRawUnsafe('PRAGMA busy_timeout = 10000');
+  // One connection serves Prisma and raw SQL alike, so the two never contend for the write lock.
+  const raw: RawSql = {
+    query: <T>(sql: string, params: unknown[] = []) => base.$queryRawUnsafe<T[]>(sql, ...params),
+    execute: (sql: string, params: unknown[] = []) => base.$executeRawUnsafe(sql, ...params),
+  };
+  return {
+    dialect: dialects.sqlite,
+    prisma: appendOnly(base),
+    raw,
+    close: () => base.$disconnect(),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The only place with dialect-specific SQL. Each statement has a MySQL/MariaDB and a SQLite
+ * implementation; tests/server/db/dialect.test.ts runs both.
+ */
+export type DialectName = 'mysql' | 'sqlite';
+
+export interface Dialect {
+  name: DialectName;
+  /** Quotes an identifier (table or column name). */
+  quote(identifier: string): string;
+  /**
+   * Multi-row insert that updates `updateColumns` when a row with the same unique key exists.
+   * `updates` maps a column to an SQL expression over `existing` (the stored row) and `incoming`.
+   */
+  upsertSql(table: string, columns: string[], rowCount: number, conflictKeys: string[], updates: Record<string, string>): string;
+  /** Expression referring to the incoming value of `column` inside an upsert's update clause. */
+  incoming(column: string): string;
+  /** Expression referring to the stored value of `column` inside an upsert's update clause. */
+  existing(table: string, column: string): string;
+  /** Statements that take and release a cross-process lock around migrations. */
+  migrationLock: { acquire: string | null; release: string | null };
+}
+
+const mysql: Dialect = {
+  name: 'mysql',
+  quote: (id) => `\`${id.replace(/`/g, '``')}\``,
+  upsertSql(table, columns, rowCount, _conflictKeys, updates) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    const sets = Object.entries(updates).map(([column, expr]) => `${this.quote(column)} = ${expr}`);
+    return (
+      `INSERT INTO ${this.quote(table)} (${columns.map((c) => this.quote(c)).join(', ')}) VALUES ` +
+      Array.from({ length: rowCount }, () => row).join(', ') +
+      ` ON DUPLICATE KEY UPDATE ${sets.join(', ')}`
+    );
+  },
+  incoming: (column) => `VALUES(\`${column}\`)`,
+  existing: (table, column) => `\`${table}\`.\`${column}\``,
+  migrationLock: { acquire: "SELECT GET_LOCK('qixue_migrations', 60) AS locked", release: "SELECT RELEASE_LOCK('qixue_migrations') AS released" },
+};
+
+const sqlite: Dialect = {
+  name: 'sqlite',
+  quote: (id) => `"${id.replace(/"/g, '""')}"`,
+  upsertSql(table, columns, rowCount, conflictKeys, updates) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    const sets = Object.entries(updates).map(([column, expr]) => `${this.quote(column)} = ${expr}`);
+    return (
+      `INSERT INTO ${this.quote(table)} (${columns.map((c) => this.quote(c)).join(', ')}) VALUES ` +
+      Array.from({ length: rowCount }, () => row).join(', ') +
+      ` ON CONFLICT (${conflictKeys.map((c) => this.quote(c)).join(', ')}) DO UPDATE SET ${sets.join(', ')}`
+    );
+  },
+  incoming: (column) => `excluded."${column}"`,
+  existing: (table, column) => `"${table}"."${column}"`,
+  // One embedded database belongs to one process; SQLite serialises writers itself.
+  migrationLock: { acquire: null, release: null },
+};
+
+export const dialects: Record<DialectName, Dialect> = { mysql, sqlite };

@@ -1,0 +1,61 @@
+/**
+ * Runs Qixue: loads configuration (refusing to boot on an invalid value), migrates the database,
+ * listens, and on SIGTERM/SIGINT stops accepting connections and drains in-flight requests.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig, ROOT_DIR } from '@qixue/config';
+import { createApp } from './app';
+import { bootstrap } from './bootstrap';
+import { createLogger } from './core/logger';
+
+const DRAIN_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  const envFile = resolve(ROOT_DIR, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const logger = createLogger(config);
+  const deps = await bootstrap(config, logger);
+  const app = createApp(deps);
+  const server = app.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    logger.info({ port, db: deps.db.dialect.name }, `Qixue listening on http://localhost:${port}`);
+  });
+  server.keepAliveTimeout = 5_000;
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    const force = setTimeout(() => {
+      logger.warn('drain timed out; closing remaining connections');
+      server.closeAllConnections();
+    }, DRAIN_TIMEOUT_MS);
+    force.unref();
+    server.close(async () => {
+      await deps.db.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+/**
+ * Every module's routers and where they are mounted. A new module adds one line here.
+ *   /api/v1       members and enterprise admins (session bearer token)
+ *   /platform/v1  platform staff (staff API key)
+ */
+import type Router from '@koa/router';
+import type { AppDeps, AppState } from '../core/context';
+import { healthRoutes } from './health/routes';
+import { platformRoutes } from './platform/routes';
+import { memberRoutes } from './members/routes';
+
+export interface Mount {
+  prefix: string;
+  router: Router<AppState>;
+}
+
+export function moduleMounts(deps: AppDeps): Mount[] {
+  return [
+    { prefix: '', router: healthRoutes(deps) },
+    { prefix: '/platform/v1', router: platformRoutes(deps) },
+    { prefix: '/api/v1', router: memberRoutes(deps) },
+  ];
+}

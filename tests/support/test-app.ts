@@ -1,0 +1,46 @@
+/**
+ * A Qixue app on the run's database, for supertest: `const t = await startTestApp()` in beforeAll,
+ * `await t.close()` in afterAll. Each test then builds its own tenants with the factories.
+ */
+import supertest from 'supertest';
+import pino from 'pino';
+import { loadConfig, type Config } from '@qixue/config';
+import { createApp, type App } from '../../server/src/app';
+import type { AppDeps } from '../../server/src/core/context';
+import { FieldCipher } from '../../server/src/core/field-cipher';
+import { openDatabase } from '../../server/src/db/client';
+import { readTestDatabase } from './test-database';
+
+export const STAFF_KEY = 'qxs_test-platform-staff-key-0123456789';
+
+export interface TestApp {
+  deps: AppDeps;
+  app: App;
+  http: ReturnType<typeof supertest.agent> & supertest.SuperTest<supertest.Test>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const info = readTestDatabase();
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SQLITE_PATH: info.sqlitePath,
+    DATABASE_URL: info.databaseUrl,
+    PLATFORM_API_KEY: STAFF_KEY,
+    BODY_LIMIT_KB: '64',
+    ...overrides,
+  });
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolSize: 4 });
+  const deps: AppDeps = { config, db, logger: pino({ level: 'silent' }), cipher: new FieldCipher(config.SECRET_KEY) };
+  const app = createApp(deps);
+  const http = supertest(app.callback()) as TestApp['http'];
+  return { deps, app, http, close: () => db.close() };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+export const staff = () => bearer(STAFF_KEY);
