@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     logger.info({ port, db: deps.db.dialect.name }, `Qixue listening on http://localhost:${port}`);
   });
   server.keepAliveTimeout = 5_000;
+  deps.jobs.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     }, DRAIN_TIMEOUT_MS);
     force.unref();
     server.close(async () => {
+      await deps.jobs.stop();
       await deps.db.close();
       logger.info('stopped');
       process.exit(0);

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { loadConfig, type Config } from '@qixue/config';
 import { createApp, type App } from '../../server/src/app';
 import type { AppDeps } from '../../server/src/core/context';
-import { FieldCipher } from '../../server/src/core/field-cipher';
+import { buildDeps } from '../../server/src/bootstrap';
 import { openDatabase } from '../../server/src/db/client';
 import { readTestDatabase } from './test-database';
 
@@ -36,7 +36,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolSize: 4 });
-  const deps: AppDeps = { config, db, logger: pino({ level: 'silent' }), cipher: new FieldCipher(config.SECRET_KEY) };
+  const deps: AppDeps = buildDeps(config, db, pino({ level: 'silent' }));
   const app = createApp(deps);
   const http = supertest(app.callback()) as TestApp['http'];
   return { deps, app, http, close: () => db.close() };

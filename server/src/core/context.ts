@@ -7,12 +7,14 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import type { FieldCipher } from './field-cipher';
 import type { TenantDb } from './tenancy';
+import type { JobQueue } from '../jobs/queue';
 
 export interface AppDeps {
   config: Config;
   db: Database;
   logger: Logger;
   cipher: FieldCipher;
+  jobs: JobQueue;
 }
 
 /** The verified identity behind a request: from the session, never from a client field. */

@@ -8,6 +8,7 @@ import type { AppDeps, AppState } from '../core/context';
 import { healthRoutes } from './health/routes';
 import { platformRoutes } from './platform/routes';
 import { memberRoutes } from './members/routes';
+import { jobRoutes } from './jobs/routes';
 
 export interface Mount {
   prefix: string;
@@ -19,5 +20,6 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '', router: healthRoutes(deps) },
     { prefix: '/platform/v1', router: platformRoutes(deps) },
     { prefix: '/api/v1', router: memberRoutes(deps) },
+    { prefix: '/api/v1', router: jobRoutes(deps) },
   ];
 }

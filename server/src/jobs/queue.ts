@@ -1,0 +1,170 @@
+/**
+ * A small durable job queue in the database, shared by every server process.
+ *
+ *   queue.register('directory.full-sync', async (job, io) => { …; await io.progress(done, total, state); })
+ *   const id = await queue.enqueue({ tenantId, kind: 'directory.full-sync', payload })
+ *
+ * A worker claims a job with a lease (an atomic conditional update); a job whose lease ran out
+ * (its process died) is claimed again and resumes from the `state` its handler checkpointed.
+ * Failures retry with backoff up to MAX_ATTEMPTS. Tests call drain() to run everything now.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../db/client';
+
+export interface JobRecord {
+  id: string;
+  tenantId: string | null;
+  kind: string;
+  payload: unknown;
+  state: unknown;
+  attempts: number;
+  createdById: string | null;
+}
+
+export interface JobIO {
+  /** Reports progress and checkpoints the handler's state (to resume after a crash). Renews the lease. */
+  progress(done: number, total: number, state?: unknown): Promise<void>;
+}
+
+export type JobHandler = (job: JobRecord, io: JobIO) => Promise<unknown>;
+
+const LEASE_MS = 60_000;
+const MAX_ATTEMPTS = 5;
+
+export class JobQueue {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running = 0;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly logger: Logger,
+    private readonly concurrency = 2,
+  ) {}
+
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  async enqueue(input: { tenantId: string | null; kind: string; payload?: unknown; createdById?: string; runAfter?: Date }): Promise<string> {
+    const job = await this.prisma.job.create({
+      data: {
+        tenantId: input.tenantId,
+        kind: input.kind,
+        payload: (input.payload ?? undefined) as object | undefined,
+        createdById: input.createdById,
+        runAfter: input.runAfter ?? new Date(),
+      },
+      select: { id: true },
+    });
+    this.kick();
+    return job.id;
+  }
+
+  /** Polls for due jobs every `intervalMs` (main.ts); enqueue() also wakes it. */
+  start(intervalMs = 1000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    while (this.running > 0) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  /** Runs due jobs until none is left (tests, CLI). Returns how many ran. */
+  async drain(kinds?: string[]): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const job = await this.claim(kinds);
+      if (!job) return ran;
+      await this.run(job);
+      ran++;
+    }
+  }
+
+  private kick(): void {
+    if (!this.timer) return;
+    while (this.running < this.concurrency) {
+      this.running++;
+      void this.claim()
+        .then((job) => (job ? this.run(job).then(() => true) : false))
+        .catch((err) => {
+          this.logger.error({ err }, 'job queue: claim failed');
+          return false;
+        })
+        .then((more) => {
+          this.running--;
+          if (more) this.kick();
+        });
+    }
+  }
+
+  private async claim(kinds?: string[]): Promise<JobRecord | null> {
+    const now = new Date();
+    const registered = kinds ?? [...this.handlers.keys()];
+    if (registered.length === 0) return null;
+    const candidates = await this.prisma.job.findMany({
+      where: {
+        kind: { in: registered },
+        runAfter: { lte: now },
+        OR: [{ status: 'queued' }, { status: 'running', leaseUntil: { lt: now } }],
+      },
+      orderBy: { runAfter: 'asc' },
+      take: 5,
+      select: { id: true, attempts: true },
+    });
+    for (const candidate of candidates) {
+      // The conditional update is the lock: only one process wins a given attempt.
+      const won = await this.prisma.job.updateMany({
+        where: { id: candidate.id, attempts: candidate.attempts, OR: [{ status: 'queued' }, { status: 'running', leaseUntil: { lt: now } }] },
+        data: { status: 'running', leaseOwner: this.owner, leaseUntil: new Date(Date.now() + LEASE_MS), attempts: { increment: 1 } },
+      });
+      if (won.count === 1) {
+        return this.prisma.job.findUniqueOrThrow({
+          where: { id: candidate.id },
+          select: { id: true, tenantId: true, kind: true, payload: true, state: true, attempts: true, createdById: true },
+        });
+      }
+    }
+    return null;
+  }
+
+  private async run(job: JobRecord): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    const io: JobIO = {
+      progress: async (done, total, state) => {
+        await this.prisma.job.update({
+          where: { id: job.id },
+          data: { progressDone: done, progressTotal: total, ...(state !== undefined && { state: state as object }), leaseUntil: new Date(Date.now() + LEASE_MS) },
+        });
+      },
+    };
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      const result = await handler(job, io);
+      await this.prisma.job.update({
+        where: { id: job.id },
+        data: { status: 'done', result: (result ?? undefined) as object | undefined, finishedAt: new Date(), leaseOwner: null, leaseUntil: null },
+      });
+    } catch (err) {
+      const final = job.attempts >= MAX_ATTEMPTS;
+      this.logger.warn({ err, jobId: job.id, kind: job.kind, attempt: job.attempts, final }, 'job failed');
+      await this.prisma.job.update({
+        where: { id: job.id },
+        data: {
+          status: final ? 'failed' : 'queued',
+          error: String((err as Error)?.message ?? err).slice(0, 1000),
+          runAfter: new Date(Date.now() + 2 ** job.attempts * 1000),
+          leaseOwner: null,
+          leaseUntil: null,
+          ...(final && { finishedAt: new Date() }),
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { startTestApp, bearer, type TestApp } from '../../support/test-app';
+import { createTenant, createMember } from '../../factories';
+import { expectOtherTenantGets404 } from '../../support/isolation';
+
+let t: TestApp;
+beforeAll(async () => (t = await startTestApp()));
+afterAll(() => t.close());
+
+describe('job queue', () => {
+  it('runs a job, records progress and result; the enterprise reads it, others get 404', async () => {
+    const a = await createTenant(t);
+    const kind = `test.count.${Date.now()}`;
+    t.deps.jobs.register(kind, async (job, io) => {
+      const { n } = job.payload as { n: number };
+      for (let i = 1; i <= n; i++) await io.progress(i, n, { i });
+      return { counted: n };
+    });
+    const id = await t.deps.jobs.enqueue({ tenantId: a.id, kind, payload: { n: 3 }, createdById: a.admin.id });
+    const queued = await t.http.get(`/api/v1/jobs/${id}`).set(bearer(a.admin.token)).expect(200);
+    expect(queued.body.job).toMatchObject({ status: 'queued', progress: { percent: 0 } });
+    expect(await t.deps.jobs.drain([kind])).toBe(1);
+    const done = await t.http.get(`/api/v1/jobs/${id}`).set(bearer(a.admin.token)).expect(200);
+    expect(done.body.job).toMatchObject({ status: 'done', progress: { done: 3, total: 3, percent: 100 }, result: { counted: 3 } });
+    await t.http.get(`/api/v1/jobs/${id}`).expect(401);
+    const member = await createMember(t, a.id);
+    await t.http.get(`/api/v1/jobs/${id}`).set(bearer(member.token)).expect(404);
+    await expectOtherTenantGets404(t, { method: 'get', url: `/api/v1/jobs/${id}` });
+  });
+
+  it('resumes from its checkpoint when a lease expires (a crashed worker), and retries failures', async () => {
+    const kind = `test.resume.${Date.now()}`;
+    const seen: unknown[] = [];
+    let crash = true;
+    t.deps.jobs.register(kind, async (job, io) => {
+      seen.push(job.state);
+      await io.progress(1, 2, { step: 1 });
+      if (crash) {
+        crash = false;
+        throw new Error('worker died');
+      }
+      return { ok: true };
+    });
+    const id = await t.deps.jobs.enqueue({ tenantId: null, kind });
+    await t.deps.jobs.drain([kind]);
+    await t.deps.db.prisma.job.update({ where: { id }, data: { runAfter: new Date(0) } });
+    await t.deps.jobs.drain([kind]);
+    const job = await t.deps.db.prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(job.status).toBe('done');
+    expect(job.attempts).toBe(2);
+    expect(seen).toEqual([null, { step: 1 }]);
+  });
+});
