@@ -1,0 +1,63 @@
+/**
+ * Two server processes on the same database serve correctly side by side: what one writes the
+ * other reads at once (no per-process state they could disagree on), and both shut down cleanly.
+ */
+import { startServerProcess, type ServerProcess } from '../../support/server-process';
+import { readTestDatabase } from '../../support/test-database';
+import { startTestApp, STAFF_KEY, type TestApp } from '../../support/test-app';
+import { createTenant } from '../../factories';
+
+let t: TestApp;
+let one: ServerProcess;
+let two: ServerProcess;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const info = readTestDatabase();
+  const env = { DATABASE_URL: info.databaseUrl ?? '', SQLITE_PATH: info.sqlitePath, PLATFORM_API_KEY: STAFF_KEY };
+  [one, two] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all([one?.stop(), two?.stop()]);
+  await t.close();
+});
+
+const json = async (res: Response) => ({ status: res.status, body: await res.json() });
+const staffHeaders = { Authorization: `Bearer ${STAFF_KEY}`, 'content-type': 'application/json' };
+
+it('what one process writes, the other serves; suspension is seen by both', async () => {
+  const created = await json(
+    await fetch(`${one.url}/platform/v1/tenants`, {
+      method: 'POST',
+      headers: staffHeaders,
+      body: JSON.stringify({ name: '双实例企业', industry: '制造', size: '51-200', adminName: '李雷', adminPhone: '13900000000' }),
+    }),
+  );
+  expect(created.status).toBe(201);
+  const id = created.body.tenant.id;
+  expect((await json(await fetch(`${two.url}/platform/v1/tenants/${id}`, { headers: staffHeaders }))).body.tenant.name).toBe('双实例企业');
+
+  const a = await createTenant(t);
+  const me = (url: string) => fetch(`${url}/api/v1/me`, { headers: { Authorization: `Bearer ${a.admin.token}` } });
+  expect((await me(one.url)).status).toBe(200);
+  expect((await me(two.url)).status).toBe(200);
+  await fetch(`${one.url}/platform/v1/tenants/${a.id}`, { method: 'PATCH', headers: staffHeaders, body: JSON.stringify({ status: 'suspended' }) });
+  const refused = await json(await me(two.url));
+  expect(refused).toMatchObject({ status: 403, body: { error: { code: 'tenant_suspended' } } });
+
+  // Sign-out through one process ends the session in the other.
+  await fetch(`${one.url}/platform/v1/tenants/${a.id}`, { method: 'PATCH', headers: staffHeaders, body: JSON.stringify({ status: 'active' }) });
+  expect((await fetch(`${two.url}/api/v1/session`, { method: 'DELETE', headers: { Authorization: `Bearer ${a.admin.token}` } })).status).toBe(204);
+  expect((await me(one.url)).status).toBe(401);
+}, 60_000);
+
+it('stops on SIGTERM after draining, with exit code 0', async () => {
+  const info = readTestDatabase();
+  const third = await startServerProcess({ DATABASE_URL: info.databaseUrl ?? '', SQLITE_PATH: info.sqlitePath });
+  const inFlight = fetch(`${third.url}/readyz`);
+  const code = await third.stop('SIGTERM');
+  expect(code).toBe(0);
+  expect((await inFlight).status).toBe(200);
+  expect(third.output()).toContain('stopped');
+}, 60_000);
