@@ -1,0 +1,39 @@
+/** Tab pages live in the main package; everything else in subpackages named by domain. */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/knowledge/index', 'pages/tasks/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/account', pages: ['pages/sign-in/index', 'pages/inbox/index', 'pages/records/index'] },
+    { root: 'packages/knowledge', pages: ['pages/space/index', 'pages/doc/index', 'pages/search/index'] },
+    { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/exam', pages: ['pages/take/index', 'pages/result/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'pages/dashboard/index', 'pages/members/index', 'pages/knowledge/index', 'pages/courses/index',
+        'pages/exams/index', 'pages/tasks/index', 'pages/reports/index',
+      ],
+    },
+  ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/course'] },
+    'pages/knowledge/index': { network: 'all', packages: ['packages/knowledge'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '企学',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#1f6feb',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/knowledge/index', text: '知识库' },
+      { pagePath: 'pages/tasks/index', text: '任务' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});

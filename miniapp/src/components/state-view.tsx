@@ -1,0 +1,78 @@
+/**
+ * Loading, error and empty states for every page: errors show the server's message and offer a
+ * retry (and sign-in when the session is missing); nothing spins forever because every request
+ * has a timeout.
+ */
+import type { ReactNode } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { ApiError, displayMessage } from '../lib/api-error';
+import { go, routes } from '../lib/routes';
+import './state-view.css';
+
+interface Props {
+  loading?: boolean;
+  error?: unknown;
+  empty?: boolean;
+  emptyText?: string;
+  onRetry?: () => void;
+  children?: ReactNode;
+}
+
+export function StateView({ loading, error, empty, emptyText = '暂无内容', onRetry, children }: Props) {
+  if (error) return <ErrorState error={error} onRetry={onRetry} />;
+  if (loading) {
+    return (
+      <View className='qx-state qx-state--loading'>
+        <Text className='qx-state__text'>加载中…</Text>
+      </View>
+    );
+  }
+  if (empty) {
+    return (
+      <View className='qx-state qx-state--empty'>
+        <Text className='qx-state__text'>{emptyText}</Text>
+      </View>
+    );
+  }
+  return <>{children}</>;
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const signIn = error instanceof ApiError && error.isUnauthenticated;
+  return (
+    <View className='qx-state qx-state--error'>
+      <Text className='qx-state__text qx-error-message'>{displayMessage(error)}</Text>
+      {signIn ? (
+        <Button className='qx-btn qx-btn--primary' size='mini' onClick={() => go(routes.signIn)}>
+          去登录
+        </Button>
+      ) : (
+        onRetry && (
+          <Button className='qx-btn' size='mini' onClick={onRetry}>
+            重试
+          </Button>
+        )
+      )}
+    </View>
+  );
+}
+
+/** The end of a paginated list: load more, loading, the end, or an error with retry. */
+export function ListFooter({ status, hasMore, error, onMore }: { status: string; hasMore: boolean; error: unknown; onMore: () => void }) {
+  if (status === 'loading-more') return <View className='qx-list-footer'>加载中…</View>;
+  if (status === 'error' && error) {
+    return (
+      <View className='qx-list-footer qx-error-message' onClick={onMore}>
+        {displayMessage(error)}，点击重试
+      </View>
+    );
+  }
+  if (hasMore) {
+    return (
+      <View className='qx-list-footer qx-list-footer--more' onClick={onMore}>
+        加载更多
+      </View>
+    );
+  }
+  return <View className='qx-list-footer'>没有更多了</View>;
+}

@@ -1,0 +1,38 @@
+/** The viewer watermark drawn over documents: who is reading and when (seed 001 §2.5: online only). */
+export function watermarkText(mark: { memberId?: string; label?: string; at?: string } | null | undefined, nowMs: number): string {
+  const who = mark?.label || mark?.memberId || '';
+  const when = formatStamp(mark?.at ? Date.parse(mark.at) : nowMs);
+  return [who, when].filter(Boolean).join(' ');
+}
+
+function formatStamp(ms: number): string {
+  const d = new Date(Number.isNaN(ms) ? Date.now() : ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Tile positions covering an area, rotated text laid out on a grid. */
+export function watermarkTiles(width: number, height: number, tileW = 220, tileH = 140): Array<{ x: number; y: number }> {
+  const out: Array<{ x: number; y: number }> = [];
+  for (let y = 0; y < height; y += tileH) for (let x = 0; x < width; x += tileW) out.push({ x, y });
+  return out;
+}
+
+/** Highlights from the server's search snippets: `<em>` marks split into plain/marked runs. */
+export function snippetRuns(snippet: string): Array<{ text: string; hit: boolean }> {
+  const runs: Array<{ text: string; hit: boolean }> = [];
+  const re = /<(em|mark|b)>(.*?)<\/\1>/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(snippet))) {
+    if (m.index > last) runs.push({ text: stripTags(snippet.slice(last, m.index)), hit: false });
+    runs.push({ text: stripTags(m[2]), hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < snippet.length) runs.push({ text: stripTags(snippet.slice(last)), hit: false });
+  return runs.filter((r) => r.text);
+}
+
+function stripTags(s: string): string {
+  return s.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
