@@ -11,6 +11,7 @@ import { databaseOptions, openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { JobQueue } from './jobs/queue';
 import { registerJobHandlers } from './jobs/handlers';
+import { createSmsProvider } from './hosts/sms';
 
 export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const deps: AppDeps = {
@@ -19,6 +20,7 @@ export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps
     logger,
     cipher: new FieldCipher(config.SECRET_KEY),
     jobs: new JobQueue(db.prisma, logger),
+    sms: createSmsProvider(config),
   };
   registerJobHandlers(deps);
   return deps;

@@ -8,6 +8,7 @@ import type { Database } from '../db/client';
 import type { FieldCipher } from './field-cipher';
 import type { TenantDb } from './tenancy';
 import type { JobQueue } from '../jobs/queue';
+import type { SmsProvider } from '../hosts/sms/provider';
 
 export interface AppDeps {
   config: Config;
@@ -15,6 +16,8 @@ export interface AppDeps {
   logger: Logger;
   cipher: FieldCipher;
   jobs: JobQueue;
+  /** Verification-code SMS (the sandbox provider keeps them readable locally). */
+  sms: SmsProvider;
 }
 
 /** The verified identity behind a request: from the session, never from a client field. */

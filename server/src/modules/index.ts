@@ -9,6 +9,7 @@ import { healthRoutes } from './health/routes';
 import { platformRoutes } from './platform/routes';
 import { memberRoutes } from './members/routes';
 import { jobRoutes } from './jobs/routes';
+import { accountRoutes } from './accounts/routes';
 import { webRoutes } from './web/routes';
 
 export interface Mount {
@@ -22,6 +23,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/platform/v1', router: platformRoutes(deps) },
     { prefix: '/api/v1', router: memberRoutes(deps) },
     { prefix: '/api/v1', router: jobRoutes(deps) },
+    { prefix: '/api/v1', router: accountRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }
