@@ -11,6 +11,7 @@ import { databaseOptions, openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { JobQueue } from './jobs/queue';
 import { registerJobHandlers } from './jobs/handlers';
+import { createWecomClient } from './hosts/wecom';
 import { createSmsProvider } from './hosts/sms';
 
 export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps {
@@ -20,6 +21,7 @@ export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps
     logger,
     cipher: new FieldCipher(config.SECRET_KEY),
     jobs: new JobQueue(db.prisma, logger),
+    wecom: createWecomClient(config, db, logger),
     sms: createSmsProvider(config),
   };
   registerJobHandlers(deps);

@@ -8,6 +8,7 @@ import type { Database } from '../db/client';
 import type { FieldCipher } from './field-cipher';
 import type { TenantDb } from './tenancy';
 import type { JobQueue } from '../jobs/queue';
+import type { WecomClient } from '../hosts/wecom/client';
 import type { SmsProvider } from '../hosts/sms/provider';
 
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   logger: Logger;
   cipher: FieldCipher;
   jobs: JobQueue;
+  /** The one WeCom HTTP client (tokens cached in the database). */
+  wecom: WecomClient;
   /** Verification-code SMS (the sandbox provider keeps them readable locally). */
   sms: SmsProvider;
 }

@@ -1,0 +1,241 @@
+/**
+ * Development endpoints (not part of the host API), under /sandbox:
+ *
+ *   POST   /sandbox/corps                         {corpid?, name?, departments, members, admins?, seed?}
+ *   GET    /sandbox/corps/:corpid                 summary: departments, members (ids as the app sees them), admins
+ *   POST   /sandbox/corps/:corpid/install         {allow_party?, allow_user?, allow_tag?, installer?} → create_auth
+ *   POST   /sandbox/corps/:corpid/uninstall       → cancel_auth
+ *   POST   /sandbox/corps/:corpid/auth            {allow_party?, allow_user?, allow_tag?} → change_auth
+ *   POST   /sandbox/corps/:corpid/users           {department, is_leader_in_dept?} → create_user
+ *   PATCH  /sandbox/corps/:corpid/users/:userid   {department?, is_leader_in_dept?, status?} → update_user
+ *   DELETE /sandbox/corps/:corpid/users/:userid   → delete_user
+ *   POST   /sandbox/corps/:corpid/departments     {parentid, order?} → create_party
+ *   PATCH  /sandbox/corps/:corpid/departments/:id {parentid?, order?} → update_party
+ *   DELETE /sandbox/corps/:corpid/departments/:id → delete_party
+ *   POST   /sandbox/corps/:corpid/tags/:tagid     {add_users?, del_users?, add_parties?, del_parties?} → update_tag
+ *   POST   /sandbox/suite-ticket                  push a fresh suite_ticket now
+ *   POST   /sandbox/tokens/expire                 {kind?, corpid?, errcode?} force tokens to expire
+ *   POST   /sandbox/clock                         {advance_seconds}
+ *   POST   /sandbox/inject                        {errcode, path?, corpid?, times?} the next matching calls fail
+ *   PUT    /sandbox/limits                        {corp_calls_per_minute}
+ *   GET    /sandbox/calls                         host API calls answered, by path and by corp
+ *   GET    /sandbox/callbacks                     callbacks pushed (with Qixue's answers)
+ *   PUT    /sandbox/callbacks/hold                {hold: boolean}
+ *   POST   /sandbox/callbacks/deliver             {ids} deliver (or deliver again) in the given order
+ *
+ * Members are named by the userid a third-party app sees (or the corp's internal id).
+ */
+import Router from '@koa/router';
+import type { Context, Next } from 'koa';
+import * as corps from '../corps';
+import { deliver, pushSuiteTicket } from '../push';
+import type { Corp, SandboxState, TokenKind } from '../state';
+
+class DevError extends Error {
+  constructor(
+    public readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function body(ctx: Context): Record<string, unknown> {
+  const raw = (ctx.request as unknown as { rawBody?: string }).rawBody ?? '';
+  if (!raw.trim()) return {};
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    throw new DevError(400, 'body must be JSON');
+  }
+}
+
+const numbers = (v: unknown) => (Array.isArray(v) ? v.map(Number) : undefined);
+const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : undefined);
+
+export function summary(corp: Corp) {
+  return {
+    corpid: corp.corpid,
+    name: corp.name,
+    installed: Boolean(corp.auth?.active),
+    agentid: corp.auth?.agentid ?? null,
+    departments: [...corp.depts.values()].map((d) => ({ id: d.id, parentid: d.parentid, order: d.order })),
+    members: [...corp.users.values()].map((u) => ({ userid: u.userid, open_userid: u.openUserid, department: u.department, is_leader_in_dept: u.isLeaderInDept, status: u.status })),
+    admins: corp.admins.map((id) => corp.users.get(id)?.userid).filter(Boolean),
+  };
+}
+
+export function devRoutes(state: SandboxState): Router {
+  const router = new Router({ prefix: '/sandbox' });
+  router.use(async (ctx: Context, next: Next) => {
+    try {
+      await next();
+    } catch (err) {
+      ctx.status = err instanceof DevError ? err.status : 400;
+      ctx.body = { error: (err as Error).message };
+    }
+  });
+
+  const corpOf = (ctx: Context) => {
+    const corp = state.corp(String(ctx.params.corpid));
+    if (!corp) throw new DevError(404, 'no such corp');
+    return corp;
+  };
+  const userOf = (ctx: Context, corp: Corp) => {
+    const user = state.user(corp, String(ctx.params.userid));
+    if (!user) throw new DevError(404, 'no such member');
+    return user;
+  };
+  const deptOf = (ctx: Context, corp: Corp) => {
+    const dept = corp.depts.get(Number(ctx.params.id));
+    if (!dept) throw new DevError(404, 'no such department');
+    return dept;
+  };
+  const delivered = (cb: { id: number; status?: number; response?: string } | null) => (cb ? { id: cb.id, status: cb.status ?? null, response: cb.response ?? null } : null);
+
+  router.post('/corps', (ctx) => {
+    const b = body(ctx);
+    const corp = corps.createCorp(state, {
+      corpid: b.corpid ? String(b.corpid) : undefined,
+      name: b.name ? String(b.name) : undefined,
+      departments: b.departments === undefined ? undefined : Number(b.departments),
+      members: b.members === undefined ? undefined : Number(b.members),
+      admins: b.admins === undefined ? undefined : Number(b.admins),
+      seed: b.seed === undefined ? undefined : Number(b.seed),
+    });
+    ctx.status = 201;
+    ctx.body = summary(corp);
+  });
+
+  router.get('/corps/:corpid', (ctx) => {
+    ctx.body = summary(corpOf(ctx));
+  });
+
+  router.post('/corps/:corpid/install', async (ctx) => {
+    const b = body(ctx);
+    const { authCode, callback } = await corps.install(state, corpOf(ctx), {
+      allow_party: numbers(b.allow_party),
+      allow_user: strings(b.allow_user),
+      allow_tag: numbers(b.allow_tag),
+      installer: b.installer ? String(b.installer) : undefined,
+      state: b.state ? String(b.state) : undefined,
+    });
+    ctx.body = { authCode, callback: delivered(callback) };
+  });
+
+  router.post('/corps/:corpid/uninstall', async (ctx) => {
+    ctx.body = { callback: delivered(await corps.uninstall(state, corpOf(ctx))) };
+  });
+
+  router.post('/corps/:corpid/auth', async (ctx) => {
+    const b = body(ctx);
+    ctx.body = { callback: delivered(await corps.changeAuth(state, corpOf(ctx), { allow_party: numbers(b.allow_party), allow_user: strings(b.allow_user), allow_tag: numbers(b.allow_tag) })) };
+  });
+
+  router.post('/corps/:corpid/users', async (ctx) => {
+    const b = body(ctx);
+    const { user, callback } = await corps.createUser(state, corpOf(ctx), { department: numbers(b.department) ?? [1], isLeaderInDept: numbers(b.is_leader_in_dept) });
+    ctx.status = 201;
+    ctx.body = { userid: user.userid, open_userid: user.openUserid, callback: delivered(callback) };
+  });
+
+  router.patch('/corps/:corpid/users/:userid', async (ctx) => {
+    const corp = corpOf(ctx);
+    const b = body(ctx);
+    const status = b.status === undefined ? undefined : (Number(b.status) as 1 | 2 | 4 | 5);
+    ctx.body = { callback: delivered(await corps.updateUser(state, corp, userOf(ctx, corp), { department: numbers(b.department), isLeaderInDept: numbers(b.is_leader_in_dept), status })) };
+  });
+
+  router.delete('/corps/:corpid/users/:userid', async (ctx) => {
+    const corp = corpOf(ctx);
+    ctx.body = { callback: delivered(await corps.deleteUser(state, corp, userOf(ctx, corp))) };
+  });
+
+  router.post('/corps/:corpid/departments', async (ctx) => {
+    const b = body(ctx);
+    const { dept, callback } = await corps.createDepartment(state, corpOf(ctx), { parentid: Number(b.parentid ?? 1), order: b.order === undefined ? undefined : Number(b.order), name: b.name ? String(b.name) : undefined });
+    ctx.status = 201;
+    ctx.body = { id: dept.id, callback: delivered(callback) };
+  });
+
+  router.patch('/corps/:corpid/departments/:id', async (ctx) => {
+    const corp = corpOf(ctx);
+    const b = body(ctx);
+    ctx.body = {
+      callback: delivered(await corps.updateDepartment(state, corp, deptOf(ctx, corp), { parentid: b.parentid === undefined ? undefined : Number(b.parentid), order: b.order === undefined ? undefined : Number(b.order) })),
+    };
+  });
+
+  router.delete('/corps/:corpid/departments/:id', async (ctx) => {
+    const corp = corpOf(ctx);
+    ctx.body = { callback: delivered(await corps.deleteDepartment(state, corp, deptOf(ctx, corp))) };
+  });
+
+  router.post('/corps/:corpid/tags/:tagid', async (ctx) => {
+    const b = body(ctx);
+    ctx.body = {
+      callback: delivered(
+        await corps.updateTag(state, corpOf(ctx), Number(ctx.params.tagid), {
+          tagname: b.tagname ? String(b.tagname) : undefined,
+          addUsers: strings(b.add_users),
+          delUsers: strings(b.del_users),
+          addParties: numbers(b.add_parties),
+          delParties: numbers(b.del_parties),
+        }),
+      ),
+    };
+  });
+
+  router.post('/suite-ticket', async (ctx) => {
+    ctx.body = { callback: delivered(await pushSuiteTicket(state)) };
+  });
+
+  router.post('/tokens/expire', (ctx) => {
+    const b = body(ctx);
+    ctx.body = { expired: state.expireTokens({ kind: b.kind as TokenKind | undefined, corpid: b.corpid ? String(b.corpid) : undefined, errcode: b.errcode ? Number(b.errcode) : undefined }) };
+  });
+
+  router.post('/clock', (ctx) => {
+    state.advanceClock(Number(body(ctx).advance_seconds ?? 0));
+    ctx.body = { now: new Date(state.now()).toISOString() };
+  });
+
+  router.post('/inject', (ctx) => {
+    const b = body(ctx);
+    if (b.errcode === undefined) throw new DevError(400, 'errcode is required');
+    state.injections.push({ errcode: Number(b.errcode), path: b.path ? String(b.path) : undefined, corpid: b.corpid ? String(b.corpid) : undefined, remaining: Number(b.times ?? 1) });
+    ctx.body = { pending: state.injections.length };
+  });
+
+  router.put('/limits', (ctx) => {
+    const b = body(ctx);
+    if (b.corp_calls_per_minute !== undefined) state.corpCallsPerMinute = Number(b.corp_calls_per_minute);
+    ctx.body = { corp_calls_per_minute: state.corpCallsPerMinute };
+  });
+
+  router.get('/calls', (ctx) => {
+    ctx.body = { byPath: Object.fromEntries(state.calls), byCorp: Object.fromEntries(state.callsByCorp) };
+  });
+
+  router.get('/callbacks', (ctx) => {
+    ctx.body = { hold: state.holdCallbacks, items: state.callbacks.map(({ body: _b, ...rest }) => rest) };
+  });
+
+  router.put('/callbacks/hold', (ctx) => {
+    state.holdCallbacks = Boolean(body(ctx).hold);
+    ctx.body = { hold: state.holdCallbacks };
+  });
+
+  router.post('/callbacks/deliver', async (ctx) => {
+    const ids = numbers(body(ctx).ids) ?? [];
+    const results = [];
+    for (const id of ids) {
+      const callback = state.callbacks.find((c) => c.id === id);
+      if (!callback) throw new DevError(404, `no callback ${id}`);
+      results.push(delivered(await deliver(state, callback)));
+    }
+    ctx.body = { items: results };
+  });
+
+  return router;
+}
