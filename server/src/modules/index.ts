@@ -11,6 +11,8 @@ import { memberRoutes } from './members/routes';
 import { jobRoutes } from './jobs/routes';
 import { accountRoutes } from './accounts/routes';
 import { webRoutes } from './web/routes';
+import { courseRoutes } from './courses/routes';
+import { progressRoutes } from './progress/routes';
 
 export interface Mount {
   prefix: string;
@@ -24,6 +26,8 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: memberRoutes(deps) },
     { prefix: '/api/v1', router: jobRoutes(deps) },
     { prefix: '/api/v1', router: accountRoutes(deps) },
+    { prefix: '/api/v1', router: courseRoutes(deps) },
+    { prefix: '/api/v1', router: progressRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

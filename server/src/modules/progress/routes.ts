@@ -1,0 +1,101 @@
+/**
+ * Study sessions and heartbeats (members), course progress (members), suspicious events (admins).
+ *   POST   /study-sessions                   {courseId}  → 201 | 409 parallel_session | 403 enrolment_expired
+ *   DELETE /study-sessions/:id
+ *   POST   /study-sessions/:id/heartbeats    {chapterId, position, state, clientSeq}  (acknowledged after commit)
+ *   GET    /courses/:id/progress
+ *   GET    /suspicious-events                (admin)
+ */
+import Router from '@koa/router';
+import type { AppDeps, AppState } from '../../core/context';
+import { authenticate } from '../../core/auth/authenticate';
+import { requireAdmin } from '../../core/auth/policy';
+import { pageArgs, toPage } from '../../core/pagination';
+import { requestMeta } from '../../core/request-meta';
+import { inputOf, validate } from '../../core/validate';
+import { clock } from '../courses/clock';
+import { loadCourse } from '../courses/service';
+import { enrolmentSelect, presentEnrolment } from '../courses/presenter';
+import { evaluateCourse } from '../credits/service';
+import { heartbeatWriter } from './heartbeat-writer';
+import { heartbeatBody, idParams, startSessionBody, suspiciousQuery } from './schema';
+import { endStudySession, presentSession, startStudySession } from './service';
+
+export function progressRoutes(deps: AppDeps): Router<AppState> {
+  const router = new Router<AppState>();
+  const auth = authenticate(deps);
+  const writer = heartbeatWriter(deps);
+
+  const start = { body: startSessionBody };
+  router.post('/study-sessions', auth, validate(start), async (ctx) => {
+    const { body } = inputOf(ctx, start);
+    const session = await startStudySession(ctx.state.db!, ctx.state.actor!, body.courseId, requestMeta(ctx));
+    ctx.status = 201;
+    ctx.body = { studySession: presentSession(session) };
+  });
+
+  const one = { params: idParams };
+  router.delete('/study-sessions/:id', auth, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    ctx.body = { studySession: presentSession(await endStudySession(ctx.state.db!, ctx.state.actor!, params.id)) };
+  });
+
+  const beat = { params: idParams, body: heartbeatBody };
+  router.post('/study-sessions/:id/heartbeats', auth, validate(beat), async (ctx) => {
+    const { params, body } = inputOf(ctx, beat);
+    const actor = ctx.state.actor!;
+    const result = await writer.submit({
+      tenantId: actor.tenantId, memberId: actor.memberId, studySessionId: params.id, chapterId: body.chapterId,
+      position: body.position, state: body.state, seq: body.clientSeq,
+    });
+    // A completed chapter may complete the course (no exam, or exam already passed).
+    const course = result.newlyCompleted ? await evaluateCourse(ctx.state.db!, actor.tenantId, actor.memberId, result.courseId) : null;
+    const { newlyCompleted: _n, courseId: _c, ...progress } = result;
+    ctx.body = { progress, ...(course && { course: { chaptersDone: course.chaptersDone, chaptersTotal: course.chaptersTotal, completedAt: course.completedAt?.toISOString() ?? null } }) };
+  });
+
+  router.get('/courses/:id/progress', auth, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    const { db, actor } = ctx.state;
+    const course = await loadCourse(db!, params.id, { admin: false });
+    const enrolment = await db!.enrolment.findFirst({ where: { courseId: course.id, memberId: actor!.memberId }, select: enrolmentSelect });
+    const [chapters, rows, state] = await Promise.all([
+      db!.chapter.findMany({ where: { courseId: course.id }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, title: true, kind: true, durationSec: true, minReadSec: true } }),
+      db!.chapterProgress.findMany({
+        where: { memberId: actor!.memberId, courseId: course.id },
+        select: { chapterId: true, positionSec: true, furthestSec: true, creditedSec: true, completed: true, completedAt: true },
+      }),
+      enrolment ? evaluateCourse(db!, actor!.tenantId, actor!.memberId, course.id) : Promise.resolve(null),
+    ]);
+    const byChapter = new Map(rows.map((r) => [r.chapterId, r]));
+    ctx.body = {
+      course: { id: course.id, title: course.title, creditHours: course.creditHours, examId: course.examId },
+      enrolment: enrolment ? presentEnrolment(enrolment, clock.now()) : null,
+      chapters: chapters.map((c) => {
+        const p = byChapter.get(c.id);
+        return {
+          chapterId: c.id, title: c.title, kind: c.kind, durationSec: c.durationSec, minReadSec: c.minReadSec,
+          positionSec: p?.positionSec ?? 0, furthestSec: p?.furthestSec ?? 0, creditedSec: Math.round((p?.creditedSec ?? 0) * 10) / 10,
+          completed: p?.completed ?? false, completedAt: p?.completedAt?.toISOString() ?? null,
+        };
+      }),
+      status: state && {
+        chaptersDone: state.chaptersDone, chaptersTotal: state.chaptersTotal, examRequired: state.examRequired, examPassed: state.examPassed,
+        completedAt: state.completedAt?.toISOString() ?? null,
+      },
+    };
+  });
+
+  const suspicious = { query: suspiciousQuery };
+  router.get('/suspicious-events', auth, requireAdmin(), validate(suspicious), async (ctx) => {
+    const { query } = inputOf(ctx, suspicious);
+    const rows = await ctx.state.db!.suspiciousEvent.findMany({
+      where: { ...(query.memberId && { memberId: query.memberId }), ...(query.kind && { kind: query.kind }) },
+      select: { id: true, memberId: true, kind: true, courseId: true, chapterId: true, attemptId: true, details: true, createdAt: true },
+      ...pageArgs(query),
+    });
+    ctx.body = toPage(rows, query, (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  });
+
+  return router;
+}
