@@ -39,6 +39,10 @@ export class HeartbeatTracker {
     this.state = state;
   }
 
+  get playState(): Heartbeat['state'] {
+    return this.state;
+  }
+
   get furthestPosition(): number {
     return this.furthest;
   }

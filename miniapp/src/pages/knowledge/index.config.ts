@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '企学' });
+export default definePageConfig({ navigationBarTitleText: '知识库' });

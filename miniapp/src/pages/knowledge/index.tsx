@@ -1,5 +1,42 @@
-import { View } from '@tarojs/components';
+/** 知识库: search box and the spaces I can read, paginated. */
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { ListFooter, StateView } from '../../components/state-view';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { useSignedIn } from '../../hooks/use-signed-in';
+import { go, routes } from '../../lib/routes';
+import { listSpaces } from '../../services/knowledge';
 
-export default function Page() {
-  return <View>pages/knowledge</View>;
+export default function Knowledge() {
+  useSignedIn();
+  const [q, setQ] = useState('');
+  const spaces = usePagedList(listSpaces);
+  const submit = () => q.trim() && go(routes.search, { q: q.trim() });
+  return (
+    <View className='qx-page' data-testid='knowledge'>
+      <View className='qx-section'>
+        <Input
+          className='qx-input'
+          data-testid='search-input'
+          placeholder='搜索文档（支持中文，如：学习、制度）'
+          value={q}
+          confirmType='search'
+          onInput={(e) => setQ(e.detail.value)}
+          onConfirm={submit}
+        />
+      </View>
+      <View className='qx-section__title'>
+        <Text>知识空间</Text>
+      </View>
+      <StateView loading={spaces.view === 'loading'} error={spaces.view === 'error' ? spaces.error : null} onRetry={spaces.reload} empty={spaces.view === 'empty'} emptyText='暂无可阅读的知识空间'>
+        {spaces.items.map((s) => (
+          <View key={s.id} className='qx-card' data-testid='space-card' onClick={() => go(routes.space, { id: s.id, name: s.name })}>
+            <Text className='qx-card__title'>{s.name}</Text>
+            {s.description ? <Text className='qx-card__meta'>{s.description}</Text> : null}
+          </View>
+        ))}
+        <ListFooter status={spaces.status} hasMore={spaces.hasMore} error={spaces.error} onMore={spaces.loadMore} />
+      </StateView>
+    </View>
+  );
 }

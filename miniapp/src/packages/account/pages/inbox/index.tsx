@@ -1,5 +1,31 @@
-import { View } from '@tarojs/components';
+/** 收件箱: notices (assignments, deadlines, results), paginated; opening one marks it read. */
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { ListFooter, StateView } from '../../../../components/state-view';
+import { usePagedList } from '../../../../hooks/use-paged-list';
+import { inbox, markRead } from '../../../../services/records';
 
-export default function Page() {
-  return <View>packages/account/pages/inbox</View>;
+export default function Inbox() {
+  const list = usePagedList(inbox);
+  const [read, setRead] = useState<Set<string>>(new Set());
+  return (
+    <View className='qx-page' data-testid='inbox'>
+      <StateView loading={list.view === 'loading'} error={list.view === 'error' ? list.error : null} onRetry={list.reload} empty={list.view === 'empty'} emptyText='收件箱是空的'>
+        {list.items.map((n) => (
+          <View
+            key={n.id}
+            className='qx-card'
+            onClick={() => {
+              if (!n.readAt && !read.has(n.id)) markRead(n.id).then(() => setRead(new Set(read).add(n.id)), () => undefined);
+            }}
+          >
+            <Text className='qx-card__title' style={{ fontWeight: n.readAt || read.has(n.id) ? 'normal' : 600 }}>{n.title}</Text>
+            {n.body ? <Text className='qx-card__meta'>{n.body}</Text> : null}
+            <Text className='qx-card__meta'>{n.createdAt.slice(0, 16).replace('T', ' ')}</Text>
+          </View>
+        ))}
+        <ListFooter status={list.status} hasMore={list.hasMore} error={list.error} onMore={list.loadMore} />
+      </StateView>
+    </View>
+  );
 }

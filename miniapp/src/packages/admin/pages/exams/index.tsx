@@ -1,5 +1,118 @@
-import { View } from '@tarojs/components';
+/** 考试与题库: exams, and the question bank's Excel import (template download, upload, outcome). */
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { AdminLayout } from '../../../../components/admin-layout';
+import { ListFooter, StateView } from '../../../../components/state-view';
+import { usePagedList } from '../../../../hooks/use-paged-list';
+import { useSignedIn } from '../../../../hooks/use-signed-in';
+import { displayMessage } from '../../../../lib/api-error';
+import { routes } from '../../../../lib/routes';
+import { pickFile } from '../../../../platform/files';
+import { createExam, listExams } from '../../../../services/exams';
+import { download, upload } from '../../../../services/files';
 
-export default function Page() {
-  return <View>packages/admin/pages/exams</View>;
+interface ImportOutcome {
+  imported?: number;
+  errors?: Array<{ row: number; message: string }>;
+}
+
+export default function Exams() {
+  useSignedIn();
+  const exams = usePagedList(listExams);
+  const [title, setTitle] = useState('');
+  const [passScore, setPassScore] = useState('60');
+  const [minutes, setMinutes] = useState('30');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+
+  const create = async () => {
+    if (!title.trim()) return setMessage({ ok: false, text: '请填写考试名称' });
+    setBusy(true);
+    try {
+      await createExam({ title: title.trim(), passScore: Number(passScore) || 60, timeLimitMin: Number(minutes) || undefined });
+      setTitle('');
+      setMessage({ ok: true, text: '考试已创建' });
+      exams.reload();
+    } catch (err) {
+      setMessage({ ok: false, text: displayMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importQuestions = async () => {
+    setOutcome(null);
+    setMessage(null);
+    const file = await pickFile(['xlsx']);
+    if (!file) return;
+    setBusy(true);
+    try {
+      setOutcome(await upload<ImportOutcome>('/api/v1/questions/import', file.path));
+    } catch (err) {
+      setMessage({ ok: false, text: displayMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AdminLayout
+      active={routes.adminExams}
+      title='考试与题库'
+      actions={
+        <>
+          <View className='qx-abtn' onClick={() => download('/api/v1/questions/template', '题库导入模板.xlsx').catch((e) => setMessage({ ok: false, text: displayMessage(e) }))}>
+            下载导入模板
+          </View>
+          <View className={`qx-abtn qx-abtn--primary ${busy ? 'qx-abtn--disabled' : ''}`} data-testid='import-questions' onClick={importQuestions}>
+            从 Excel 导入题目
+          </View>
+        </>
+      }
+    >
+      {message ? <View className={`qx-panel ${message.ok ? '' : 'qx-error-message'}`}>{message.text}</View> : null}
+      {outcome ? (
+        <View className='qx-panel' data-testid='import-outcome'>
+          <Text className='qx-panel__title'>{`已导入 ${outcome.imported ?? 0} 题`}</Text>
+          {(outcome.errors ?? []).map((e) => (
+            <View key={e.row} className='qx-error-message'>{`第 ${e.row} 行：${e.message}`}</View>
+          ))}
+        </View>
+      ) : null}
+      <View className='qx-panel'>
+        <Text className='qx-panel__title'>新建考试</Text>
+        <View className='qx-form-row'>
+          <Text className='qx-form-row__label'>考试名称</Text>
+          <Input className='qx-ainput' style={{ width: '320PX' }} value={title} onInput={(e) => setTitle(e.detail.value)} />
+        </View>
+        <View className='qx-form-row'>
+          <Text className='qx-form-row__label'>及格分</Text>
+          <Input className='qx-ainput' type='number' value={passScore} onInput={(e) => setPassScore(e.detail.value)} />
+          <Text className='qx-form-row__label'>限时（分钟）</Text>
+          <Input className='qx-ainput' type='number' value={minutes} onInput={(e) => setMinutes(e.detail.value)} />
+          <View className={`qx-abtn qx-abtn--primary ${busy ? 'qx-abtn--disabled' : ''}`} onClick={create}>创建</View>
+        </View>
+      </View>
+      <View className='qx-panel'>
+        <View className='qx-table__row qx-table__row--head'>
+          <Text className='qx-table__cell'>考试</Text>
+          <Text className='qx-table__cell'>及格分</Text>
+          <Text className='qx-table__cell'>限时</Text>
+          <Text className='qx-table__cell'>次数限制</Text>
+        </View>
+        <StateView loading={exams.view === 'loading'} error={exams.view === 'error' ? exams.error : null} onRetry={exams.reload} empty={exams.view === 'empty'} emptyText='还没有考试'>
+          {exams.items.map((e) => (
+            <View key={e.id} className='qx-table__row'>
+              <Text className='qx-table__cell'>{e.title}</Text>
+              <Text className='qx-table__cell'>{e.passScore ?? '—'}</Text>
+              <Text className='qx-table__cell'>{e.timeLimitMin ? `${e.timeLimitMin} 分钟` : '不限'}</Text>
+              <Text className='qx-table__cell'>{e.maxAttempts ?? '不限'}</Text>
+            </View>
+          ))}
+          <ListFooter status={exams.status} hasMore={exams.hasMore} error={exams.error} onMore={exams.loadMore} />
+        </StateView>
+      </View>
+    </AdminLayout>
+  );
 }

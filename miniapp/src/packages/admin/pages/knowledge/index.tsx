@@ -1,5 +1,93 @@
-import { View } from '@tarojs/components';
+/** 知识库管理: spaces, a new space, permissions by department/member/the whole enterprise. */
+import { useState } from 'react';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import { AdminLayout } from '../../../../components/admin-layout';
+import { DepartmentPicker, type Picked } from '../../../../components/department-picker';
+import { ListFooter, StateView } from '../../../../components/state-view';
+import { usePagedList } from '../../../../hooks/use-paged-list';
+import { useSignedIn } from '../../../../hooks/use-signed-in';
+import { displayMessage } from '../../../../lib/api-error';
+import { routes } from '../../../../lib/routes';
+import { createSpace, grantSpace, listSpaces } from '../../../../services/knowledge';
 
-export default function Page() {
-  return <View>packages/admin/pages/knowledge</View>;
+const roles = [
+  { value: 'viewer', label: '可阅读' },
+  { value: 'editor', label: '可编辑' },
+  { value: 'manager', label: '可管理' },
+];
+
+export default function AdminKnowledge() {
+  useSignedIn();
+  const spaces = usePagedList(listSpaces);
+  const [name, setName] = useState('');
+  const [target, setTarget] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Picked>({ departments: [], members: [] });
+  const [role, setRole] = useState(0);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const create = () =>
+    name.trim() &&
+    createSpace({ name: name.trim() }).then(
+      () => {
+        setName('');
+        setMessage({ ok: true, text: '空间已创建' });
+        spaces.reload();
+      },
+      (err) => setMessage({ ok: false, text: displayMessage(err) }),
+    );
+
+  const grant = async () => {
+    if (!target) return;
+    try {
+      const r = roles[role].value;
+      await Promise.all([
+        ...picked.departments.map((id) => grantSpace(target, { subjectKind: 'department', subjectId: id, role: r })),
+        ...picked.members.map((id) => grantSpace(target, { subjectKind: 'member', subjectId: id, role: r })),
+      ]);
+      setMessage({ ok: true, text: `已授权 ${picked.departments.length} 个部门、${picked.members.length} 位成员` });
+      setPicked({ departments: [], members: [] });
+    } catch (err) {
+      setMessage({ ok: false, text: displayMessage(err) });
+    }
+  };
+
+  return (
+    <AdminLayout active={routes.adminKnowledge} title='知识库管理'>
+      {message ? <View className={`qx-panel ${message.ok ? '' : 'qx-error-message'}`}>{message.text}</View> : null}
+      <View className='qx-panel'>
+        <View className='qx-form-row'>
+          <Text className='qx-form-row__label'>新空间</Text>
+          <Input className='qx-ainput' style={{ width: '320PX' }} placeholder='空间名称' value={name} onInput={(e) => setName(e.detail.value)} />
+          <View className='qx-abtn qx-abtn--primary' onClick={create}>创建</View>
+        </View>
+      </View>
+      <View className='qx-panel'>
+        <StateView loading={spaces.view === 'loading'} error={spaces.view === 'error' ? spaces.error : null} onRetry={spaces.reload} empty={spaces.view === 'empty'} emptyText='还没有知识空间'>
+          {spaces.items.map((s) => (
+            <View key={s.id} className='qx-table__row'>
+              <Text className='qx-table__cell'>{s.name}</Text>
+              <Text className='qx-table__cell'>{s.description ?? ''}</Text>
+              <View className='qx-table__cell'>
+                <View className={`qx-abtn ${target === s.id ? 'qx-abtn--primary' : ''}`} onClick={() => setTarget(target === s.id ? null : s.id)}>权限</View>
+              </View>
+            </View>
+          ))}
+          <ListFooter status={spaces.status} hasMore={spaces.hasMore} error={spaces.error} onMore={spaces.loadMore} />
+        </StateView>
+      </View>
+      {target ? (
+        <View className='qx-panel'>
+          <Text className='qx-panel__title'>授予权限</Text>
+          <DepartmentPicker value={picked} onChange={setPicked} />
+          <View className='qx-form-row'>
+            <Text className='qx-form-row__label'>角色</Text>
+            <Picker mode='selector' range={roles.map((r) => r.label)} value={role} onChange={(e) => setRole(Number(e.detail.value))}>
+              <View className='qx-abtn'>{roles[role].label}</View>
+            </Picker>
+            <View className='qx-abtn qx-abtn--primary' onClick={grant}>授权</View>
+          </View>
+        </View>
+      ) : null}
+    </AdminLayout>
+  );
 }

@@ -1,5 +1,124 @@
-import { View } from '@tarojs/components';
+/** 培训任务: assign courses/exams/documents to departments and members; progress per assignee. */
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { AdminLayout } from '../../../../components/admin-layout';
+import { DepartmentPicker, type Picked } from '../../../../components/department-picker';
+import { OpenDataName } from '../../../../components/open-data-name';
+import { ListFooter, StateView } from '../../../../components/state-view';
+import { usePagedList } from '../../../../hooks/use-paged-list';
+import { useRequest } from '../../../../hooks/use-request';
+import { useSignedIn } from '../../../../hooks/use-signed-in';
+import { displayMessage } from '../../../../lib/api-error';
+import { dueLabel } from '../../../../lib/hours';
+import { routes } from '../../../../lib/routes';
+import { listCourses } from '../../../../services/courses';
+import { createTask, listTasks, taskProgress } from '../../../../services/tasks';
 
-export default function Page() {
-  return <View>packages/admin/pages/tasks</View>;
+export default function AdminTasks() {
+  useSignedIn();
+  const tasks = usePagedList(listTasks);
+  const courses = useRequest(() => listCourses(), []);
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const [courseIds, setCourseIds] = useState<string[]>([]);
+  const [picked, setPicked] = useState<Picked>({ departments: [], members: [] });
+  const [open, setOpen] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const assign = async () => {
+    if (!title.trim()) return setMessage({ ok: false, text: '请填写任务名称' });
+    if (!courseIds.length) return setMessage({ ok: false, text: '请选择至少一门课程' });
+    if (!picked.departments.length && !picked.members.length) return setMessage({ ok: false, text: '请选择部门或成员' });
+    try {
+      await createTask({
+        title: title.trim(),
+        required: true,
+        dueAt: due ? new Date(`${due}T23:59:59`).toISOString() : undefined,
+        items: courseIds.map((refId) => ({ kind: 'course' as const, refId })),
+        assignees: [...picked.departments.map((id) => ({ kind: 'department' as const, id })), ...picked.members.map((id) => ({ kind: 'member' as const, id }))],
+      });
+      setMessage({ ok: true, text: '任务已下发' });
+      setTitle('');
+      setPicked({ departments: [], members: [] });
+      tasks.reload();
+    } catch (err) {
+      setMessage({ ok: false, text: displayMessage(err) });
+    }
+  };
+
+  return (
+    <AdminLayout active={routes.adminTasks} title='培训任务'>
+      {message ? <View className={`qx-panel ${message.ok ? '' : 'qx-error-message'}`} data-testid='task-message'>{message.text}</View> : null}
+      <View className='qx-panel' data-testid='assign-task'>
+        <Text className='qx-panel__title'>下发任务</Text>
+        <View className='qx-form-row'>
+          <Text className='qx-form-row__label'>任务名称</Text>
+          <Input className='qx-ainput' style={{ width: '320PX' }} data-testid='task-title' value={title} onInput={(e) => setTitle(e.detail.value)} />
+          <Text className='qx-form-row__label'>截止日期</Text>
+          <Input className='qx-ainput' placeholder='YYYY-MM-DD' data-testid='task-due' value={due} onInput={(e) => setDue(e.detail.value)} />
+        </View>
+        <View className='qx-form-row' style={{ flexWrap: 'wrap' }}>
+          <Text className='qx-form-row__label'>课程</Text>
+          <StateView loading={courses.loading} error={courses.error} onRetry={courses.reload} empty={!courses.data?.items.length} emptyText='还没有课程'>
+            {(courses.data?.items ?? []).map((c) => (
+              <View
+                key={c.id}
+                data-testid='pick-course'
+                className={`qx-abtn ${courseIds.includes(c.id) ? 'qx-abtn--primary' : ''}`}
+                onClick={() => setCourseIds(courseIds.includes(c.id) ? courseIds.filter((x) => x !== c.id) : [...courseIds, c.id])}
+              >
+                {c.title}
+              </View>
+            ))}
+          </StateView>
+        </View>
+        <DepartmentPicker value={picked} onChange={setPicked} />
+        <View className='qx-abtn qx-abtn--primary' data-testid='assign' onClick={assign}>下发</View>
+      </View>
+      <View className='qx-panel'>
+        <View className='qx-table__row qx-table__row--head'>
+          <Text className='qx-table__cell'>任务</Text>
+          <Text className='qx-table__cell'>截止</Text>
+          <Text className='qx-table__cell'>完成</Text>
+          <Text className='qx-table__cell'>操作</Text>
+        </View>
+        <StateView loading={tasks.view === 'loading'} error={tasks.view === 'error' ? tasks.error : null} onRetry={tasks.reload} empty={tasks.view === 'empty'} emptyText='还没有任务'>
+          {tasks.items.map((t) => (
+            <View key={t.id}>
+              <View className='qx-table__row' data-testid='task-row'>
+                <Text className='qx-table__cell'>{t.title}</Text>
+                <Text className='qx-table__cell'>{dueLabel(t.dueAt, Date.now()).text}</Text>
+                <Text className='qx-table__cell'>{t.progress !== undefined ? `${Math.round(t.progress * 100)}%` : '—'}</Text>
+                <View className='qx-table__cell'>
+                  <View className='qx-abtn' onClick={() => setOpen(open === t.id ? null : t.id)}>{open === t.id ? '收起' : '进度'}</View>
+                </View>
+              </View>
+              {open === t.id ? <TaskProgress taskId={t.id} /> : null}
+            </View>
+          ))}
+          <ListFooter status={tasks.status} hasMore={tasks.hasMore} error={tasks.error} onMore={tasks.loadMore} />
+        </StateView>
+      </View>
+    </AdminLayout>
+  );
+}
+
+function TaskProgress({ taskId }: { taskId: string }) {
+  const rows = usePagedList((cursor) => taskProgress(taskId, cursor), [taskId]);
+  return (
+    <View style={{ paddingLeft: '24PX' }} data-testid='task-progress'>
+      <StateView loading={rows.view === 'loading'} error={rows.view === 'error' ? rows.error : null} onRetry={rows.reload} empty={rows.view === 'empty'} emptyText='没有学员'>
+        {rows.items.map((r) => (
+          <View key={r.id} className='qx-table__row'>
+            <View className='qx-table__cell'>
+              <OpenDataName hostUserId={r.hostUserId} name={r.name} />
+            </View>
+            <Text className='qx-table__cell'>{`${Math.round(r.progress * 100)}%`}</Text>
+            <Text className='qx-table__cell'>{r.status}</Text>
+          </View>
+        ))}
+        <ListFooter status={rows.status} hasMore={rows.hasMore} error={rows.error} onMore={rows.loadMore} />
+      </StateView>
+    </View>
+  );
 }

@@ -1,5 +1,30 @@
-import { View } from '@tarojs/components';
+/** The document reader: sanitised rich text from the server, under the viewer's watermark. */
+import Taro, { useRouter } from '@tarojs/taro';
+import { RichText, Text, View } from '@tarojs/components';
+import { StateView } from '../../../../components/state-view';
+import { Watermark } from '../../../../components/watermark';
+import { useRequest } from '../../../../hooks/use-request';
+import { getDocument } from '../../../../services/knowledge';
+import { getProfile } from '../../../../services/session';
 
-export default function Page() {
-  return <View>packages/knowledge/pages/doc</View>;
+export default function Doc() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const doc = useRequest(() => getDocument(id), [id]);
+  const me = getProfile();
+  if (doc.data?.title) Taro.setNavigationBarTitle({ title: doc.data.title });
+  return (
+    <View className='qx-page'>
+      <StateView loading={doc.loading} error={doc.error} onRetry={doc.reload}>
+        {doc.data ? (
+          <View className='qx-doc' data-testid='document'>
+            <Watermark mark={doc.data.watermark ?? { memberId: me?.member.hostUserId ?? me?.member.id }} />
+            <Text className='qx-doc__title'>{doc.data.title}</Text>
+            {doc.data.updatedAt ? <Text className='qx-card__meta'>{`更新于 ${doc.data.updatedAt.slice(0, 10)}`}</Text> : null}
+            <RichText className='qx-doc__body' nodes={doc.data.body} />
+          </View>
+        ) : null}
+      </StateView>
+    </View>
+  );
 }

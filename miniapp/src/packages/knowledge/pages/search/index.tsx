@@ -1,5 +1,48 @@
-import { View } from '@tarojs/components';
+/** Search over the documents I may read: ranked hits with highlighted snippets, paginated. */
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { ListFooter, StateView } from '../../../../components/state-view';
+import { usePagedList } from '../../../../hooks/use-paged-list';
+import { go, routes } from '../../../../lib/routes';
+import { snippetRuns } from '../../../../lib/watermark';
+import { search } from '../../../../services/knowledge';
+import type { Page, SearchHit } from '../../../../services/types';
 
-export default function Page() {
-  return <View>packages/knowledge/pages/search</View>;
+const none: Page<SearchHit> = { items: [], nextCursor: null };
+
+export default function Search() {
+  const { params } = useRouter();
+  const [draft, setDraft] = useState(params.q ? decodeURIComponent(params.q) : '');
+  const [q, setQ] = useState(draft);
+  const hits = usePagedList((cursor) => (q ? search(q, cursor) : Promise.resolve(none)), [q]);
+  return (
+    <View className='qx-page' data-testid='search'>
+      <Input
+        className='qx-input qx-section'
+        data-testid='search-input'
+        placeholder='输入关键词，回车搜索'
+        value={draft}
+        focus={!draft}
+        confirmType='search'
+        onInput={(e) => setDraft(e.detail.value)}
+        onConfirm={() => setQ(draft.trim())}
+      />
+      {q ? (
+        <StateView loading={hits.view === 'loading'} error={hits.view === 'error' ? hits.error : null} onRetry={hits.reload} empty={hits.view === 'empty'} emptyText={`没有找到与“${q}”相关的文档`}>
+          {hits.items.map((h) => (
+            <View key={h.id} className='qx-card' data-testid='search-hit' onClick={() => go(routes.doc, { id: h.id })}>
+              <Text className='qx-card__title'>{snippetRuns(h.title).map((r, i) => <Text key={i} className={r.hit ? 'qx-hit' : ''}>{r.text}</Text>)}</Text>
+              {h.snippet ? (
+                <Text className='qx-card__meta'>{snippetRuns(h.snippet).map((r, i) => <Text key={i} className={r.hit ? 'qx-hit' : ''}>{r.text}</Text>)}</Text>
+              ) : null}
+            </View>
+          ))}
+          <ListFooter status={hits.status} hasMore={hits.hasMore} error={hits.error} onMore={hits.loadMore} />
+        </StateView>
+      ) : (
+        <View className='qx-card__meta'>输入关键词搜索你有权阅读的文档</View>
+      )}
+    </View>
+  );
 }

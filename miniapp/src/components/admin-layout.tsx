@@ -1,0 +1,50 @@
+/**
+ * The admin console's desktop layout: a fixed sidebar and a content column, sized in PX (which
+ * Taro's pxtransform leaves alone) so that 1280×800 renders at 1×, not scaled like a phone page.
+ */
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { go, routes } from '../lib/routes';
+import { getProfile } from '../services/session';
+import './admin-layout.css';
+
+const menu = [
+  { path: routes.adminDashboard, label: '数据看板' },
+  { path: routes.adminTasks, label: '培训任务' },
+  { path: routes.adminCourses, label: '课程管理' },
+  { path: routes.adminExams, label: '考试与题库' },
+  { path: routes.adminKnowledge, label: '知识库管理' },
+  { path: routes.adminReports, label: '报表与导出' },
+  { path: routes.adminMembers, label: '成员与管理员' },
+];
+
+export function AdminLayout({ active, title, actions, children }: { active: string; title: string; actions?: ReactNode; children: ReactNode }) {
+  const profile = getProfile();
+  return (
+    <View className='qx-admin'>
+      <View className='qx-admin__side'>
+        <Text className='qx-admin__brand'>企学 · 管理后台</Text>
+        <Text className='qx-admin__tenant'>{profile?.tenant.name ?? ''}</Text>
+        {menu.map((m) => (
+          <View key={m.path} className={`qx-admin__nav ${m.path === active ? 'qx-admin__nav--active' : ''}`} onClick={() => go(m.path)}>
+            {m.label}
+          </View>
+        ))}
+        <View className='qx-admin__nav qx-admin__nav--back' onClick={() => go(routes.home)}>
+          返回学员端
+        </View>
+      </View>
+      <View className='qx-admin__main'>
+        <View className='qx-admin__head'>
+          <Text className='qx-admin__title'>{title}</Text>
+          <View className='qx-admin__actions'>{actions}</View>
+        </View>
+        {profile && profile.member.role !== 'admin' ? (
+          <View className='qx-admin__denied qx-error-message'>仅企业管理员可以使用管理后台</View>
+        ) : (
+          children
+        )}
+      </View>
+    </View>
+  );
+}

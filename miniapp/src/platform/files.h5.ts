@@ -1,0 +1,24 @@
+/** Browser variant: a file input for uploads; downloads fetched with the session and saved by the browser. */
+export function pickFile(extensions: string[]): Promise<{ path: string; name: string } | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = extensions.map((e) => `.${e}`).join(',');
+    input.onchange = () => {
+      const file = input.files?.[0];
+      resolve(file ? { path: URL.createObjectURL(file), name: file.name } : null);
+    };
+    input.click();
+  });
+}
+
+export async function saveDownload(url: string, header: Record<string, string>, filename: string): Promise<void> {
+  const res = await fetch(url, { headers: header });
+  if (!res.ok) throw new Error(`下载失败（${res.status}）`);
+  const blob = await res.blob();
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}

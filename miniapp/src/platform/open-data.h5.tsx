@@ -1,0 +1,22 @@
+/**
+ * H5 variant: inside WeCom's browser the host draws the name in its open-data frame; outside
+ * WeCom (sandbox, desktop development) the caller falls back to the stand-in.
+ */
+import { useEffect, useRef, type ReactElement } from 'react';
+import { detectHost } from './host';
+import { mountOpenDataName } from './wecom';
+
+function HostName({ hostUserId, className }: { hostUserId: string; className?: string }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    let dispose: (() => void) | undefined;
+    if (ref.current) mountOpenDataName(ref.current, hostUserId).then((d) => (dispose = d), () => undefined);
+    return () => dispose?.();
+  }, [hostUserId]);
+  return <span ref={ref} className={className} />;
+}
+
+export function renderHostName(hostUserId: string, className?: string): ReactElement | null {
+  if (detectHost() !== 'wxwork-h5') return null;
+  return <HostName hostUserId={hostUserId} className={className} />;
+}

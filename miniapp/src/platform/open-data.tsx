@@ -1,0 +1,9 @@
+/**
+ * Mini-program variant. Taro's weapp templates render only the components it knows, and
+ * `ww-open-data` is WeCom's own, so names fall back to the stand-in (see open-data.h5.tsx for H5).
+ */
+import type { ReactElement } from 'react';
+
+export function renderHostName(_hostUserId: string, _className?: string): ReactElement | null {
+  return null;
+}

@@ -1,0 +1,87 @@
+/** Shapes the server's presenters return (only the fields the pages use). */
+import type { Page } from '../lib/paged-list';
+
+export type { Page };
+
+export interface Member {
+  id: string;
+  hostUserId: string | null;
+  name: string | null;
+  role: string;
+  status?: string;
+  lastActiveAt?: string | null;
+}
+
+export interface Space {
+  id: string;
+  name: string;
+  description?: string | null;
+}
+
+export interface KnowledgeNode {
+  id: string;
+  kind: 'folder' | 'document' | string;
+  title: string;
+  parentId: string | null;
+  children?: KnowledgeNode[];
+}
+
+export interface KnowledgeDocument {
+  id: string;
+  title: string;
+  body: string;
+  updatedAt?: string;
+  watermark?: { memberId?: string; label?: string; at?: string } | null;
+}
+
+export interface SearchHit {
+  id: string;
+  spaceId?: string;
+  title: string;
+  snippet?: string;
+}
+
+export interface Course {
+  id: string;
+  title: string;
+  description?: string | null;
+  creditHours: number;
+  required?: boolean;
+  examId?: string | null;
+  status?: string;
+}
+
+export interface Chapter {
+  id: string;
+  title: string;
+  kind: 'video' | 'document' | 'article' | 'knowledge' | string;
+  durationSec?: number | null;
+  minReadSec?: number | null;
+  mediaUrl?: string | null;
+  body?: string | null;
+  knowledgeDocId?: string | null;
+}
+
+export interface ChapterProgress {
+  chapterId: string;
+  completed: boolean;
+  furthestSec?: number;
+  creditedSec?: number;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  dueAt?: string | null;
+  startsAt?: string | null;
+  required?: boolean;
+  status?: string;
+  progress?: number;
+  items?: Array<{ kind: string; refId: string; title?: string; done?: boolean }>;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
