@@ -13,6 +13,7 @@ import { JobQueue } from './jobs/queue';
 import { registerJobHandlers } from './jobs/handlers';
 import { createWecomClient } from './hosts/wecom';
 import { createSmsProvider } from './hosts/sms';
+import { createWechatClient } from './hosts/wechat';
 
 export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const deps: AppDeps = {
@@ -23,6 +24,7 @@ export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps
     jobs: new JobQueue(db.prisma, logger),
     wecom: createWecomClient(config, db, logger),
     sms: createSmsProvider(config),
+    wechat: createWechatClient(config, logger),
   };
   registerJobHandlers(deps);
   return deps;

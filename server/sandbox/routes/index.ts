@@ -8,5 +8,8 @@ import type { SandboxState } from '../state';
 import { serviceRoutes } from './service';
 import { directoryRoutes } from './directory';
 import { devRoutes } from './dev';
+import { loginRoutes } from './login';
+import { messageRoutes } from './messages';
+import { wechatRoutes } from './wechat';
 
-export const areas: ((state: SandboxState) => Router)[] = [serviceRoutes, directoryRoutes, devRoutes];
+export const areas: ((state: SandboxState) => Router)[] = [serviceRoutes, directoryRoutes, devRoutes, loginRoutes, messageRoutes, wechatRoutes];

@@ -139,16 +139,16 @@ export function loginRoutes(state: SandboxState): Router {
       ctx.body = { error: 'no such corp or member' };
       return;
     }
-    const body = (ctx.request.body ?? {}) as { usertype?: number };
+    const body = jsonBody(ctx) as { usertype?: number };
     const code = state.newCode();
     loginArea(state).codes.set(code, {
       kind, corpid: corp.corpid, internalId: user.internalId, usertype: body.usertype, expiresAt: state.now() + TTL_MS[kind], used: false,
     });
     ctx.body = kind === 'admin_login' ? { auth_code: code, usertype: body.usertype ?? usertypeOf(corp, user, state) } : { code };
   };
-  router.post('/dev/corps/:corpid/members/:userid/miniprogram-code', mint('miniprogram'));
-  router.post('/dev/corps/:corpid/members/:userid/oauth-code', mint('oauth'));
-  router.post('/dev/corps/:corpid/members/:userid/admin-login', mint('admin_login'));
+  router.post('/sandbox/corps/:corpid/members/:userid/miniprogram-code', mint('miniprogram'));
+  router.post('/sandbox/corps/:corpid/members/:userid/oauth-code', mint('oauth'));
+  router.post('/sandbox/corps/:corpid/members/:userid/admin-login', mint('admin_login'));
 
   return router;
 }

@@ -7,8 +7,8 @@
  *  - per app and member at most 30 messages a minute and 1,000 an hour, and per app at most
  *    seat cap × 200 person-times a day: the excess is dropped silently (still errcode 0).
  *
- *   GET  /dev/corps/:corpid/members/:userid/messages  → { messages, dropped }
- *   POST /dev/corps/:corpid/message-caps { seatCap }  → the seat cap behind the daily limit
+ *   GET  /sandbox/corps/:corpid/members/:userid/messages  → { messages, dropped }
+ *   POST /sandbox/corps/:corpid/message-caps { seatCap }  → the seat cap behind the daily limit
  */
 import Router from '@koa/router';
 import type { Context } from 'koa';
@@ -134,7 +134,7 @@ export function messageRoutes(state: SandboxState): Router {
     ok(ctx, { ...invalidFields, msgid, response_code: state.newCode(16) });
   });
 
-  router.get('/dev/corps/:corpid/members/:userid/messages', (ctx) => {
+  router.get('/sandbox/corps/:corpid/members/:userid/messages', (ctx) => {
     const corp = state.corp(ctx.params.corpid);
     const user = corp && state.user(corp, ctx.params.userid);
     if (!corp || !user) {
@@ -146,8 +146,8 @@ export function messageRoutes(state: SandboxState): Router {
     ctx.body = { messages: area().delivered.get(key) ?? [], dropped: area().dropped.get(key) ?? [] };
   });
 
-  router.post('/dev/corps/:corpid/message-caps', (ctx) => {
-    const body = (ctx.request.body ?? {}) as { seatCap?: number };
+  router.post('/sandbox/corps/:corpid/message-caps', (ctx) => {
+    const body = jsonBody(ctx) as { seatCap?: number };
     if (!state.corp(ctx.params.corpid) || !Number.isInteger(body.seatCap) || body.seatCap! < 1) {
       ctx.status = 400;
       ctx.body = { error: 'give an existing corp and a positive integer seatCap' };

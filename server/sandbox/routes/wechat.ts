@@ -7,9 +7,10 @@
  *                                                  40029 invalid code, 40163 code already used
  *   POST /wxa/business/getuserphonenumber       → phone_info (a phone code works once, 5 minutes)
  *
- *   POST /dev/wechat/login-code   { openid? }          → { code, openid, unionid }
- *   POST /dev/wechat/phone-code   { phone, countryCode? } → { code }
- *   POST /dev/wechat/expire-token { errcode? }         → tokens answer 42001 (or errcode) from now on
+ *   POST /sandbox/wechat/login-code   { openid? }          → { code, openid, unionid }
+ *   POST /sandbox/wechat/phone-code   { phone, countryCode? } → { code }
+ *   POST /sandbox/wechat/expire-token { errcode? }         → tokens answer 42001 (or errcode) from now on
+ *   GET  /sandbox/wechat/calls                            → host API calls answered, by path
  */
 import Router from '@koa/router';
 import type { Context } from 'koa';
@@ -119,8 +120,8 @@ export function wechatRoutes(state: SandboxState): Router {
   });
 
   // ── development endpoints ─────────────────────────────────────────────────────────────
-  router.post('/dev/wechat/login-code', (ctx) => {
-    const body = (ctx.request.body ?? {}) as { openid?: string };
+  router.post('/sandbox/wechat/login-code', (ctx) => {
+    const body = jsonBody(ctx) as { openid?: string };
     const openid = body.openid ?? area().newOpenid();
     if (!area().users.has(openid)) area().users.set(openid, { openid, unionid: derivedId('o', 27, 'wechat-unionid', openid) });
     const code = state.newCode(16);
@@ -128,8 +129,8 @@ export function wechatRoutes(state: SandboxState): Router {
     ctx.body = { code, ...area().users.get(openid) };
   });
 
-  router.post('/dev/wechat/phone-code', (ctx) => {
-    const body = (ctx.request.body ?? {}) as { phone?: string; countryCode?: string };
+  router.post('/sandbox/wechat/phone-code', (ctx) => {
+    const body = jsonBody(ctx) as { phone?: string; countryCode?: string };
     if (!body.phone) {
       ctx.status = 400;
       ctx.body = { error: 'phone is required' };
@@ -140,8 +141,8 @@ export function wechatRoutes(state: SandboxState): Router {
     ctx.body = { code };
   });
 
-  router.post('/dev/wechat/expire-token', (ctx) => {
-    const body = (ctx.request.body ?? {}) as { errcode?: number };
+  router.post('/sandbox/wechat/expire-token', (ctx) => {
+    const body = jsonBody(ctx) as { errcode?: number };
     let expired = 0;
     for (const t of area().tokens.values()) {
       if (t.forced) continue;
@@ -149,6 +150,10 @@ export function wechatRoutes(state: SandboxState): Router {
       expired++;
     }
     ctx.body = { expired };
+  });
+
+  router.get('/sandbox/wechat/calls', (ctx) => {
+    ctx.body = { calls: Object.fromEntries(area().calls) };
   });
 
   return router;

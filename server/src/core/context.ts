@@ -10,6 +10,7 @@ import type { TenantDb } from './tenancy';
 import type { JobQueue } from '../jobs/queue';
 import type { WecomClient } from '../hosts/wecom/client';
 import type { SmsProvider } from '../hosts/sms/provider';
+import type { WechatClient } from '../hosts/wechat/client';
 
 export interface AppDeps {
   config: Config;
@@ -21,6 +22,8 @@ export interface AppDeps {
   wecom: WecomClient;
   /** Verification-code SMS (the sandbox provider keeps them readable locally). */
   sms: SmsProvider;
+  /** The WeChat mini-program client (login codes, phone numbers). */
+  wechat: WechatClient;
 }
 
 /** The verified identity behind a request: from the session, never from a client field. */
