@@ -63,6 +63,16 @@ export const configSchema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+
+  /** Knowledge bases: largest attachment accepted, in MB. */
+  KB_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  /** Lifetime of a signed media URL, in seconds (online-only media). */
+  KB_MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** Classified markers refused in uploads and documents (comma-separated); enterprises may add their own. */
+  KB_CLASSIFIED_MARKERS: z
+    .string()
+    .default('绝密,机密,秘密,内部文件,内部资料,注意保密')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,8 @@
 /** Every background job kind and its handler. A module with background work adds one line here. */
 import type { AppDeps } from '../core/context';
+import { registerKnowledgeJobs } from '../modules/knowledge/transfer/export-job';
 
-export function registerJobHandlers(_deps: AppDeps): void {
+export function registerJobHandlers(deps: AppDeps): void {
+  registerKnowledgeJobs(deps);
   // e.g. deps.jobs.register('directory.full-sync', (job, io) => runFullSync(deps, job, io));
 }

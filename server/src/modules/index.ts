@@ -9,6 +9,7 @@ import { healthRoutes } from './health/routes';
 import { platformRoutes } from './platform/routes';
 import { memberRoutes } from './members/routes';
 import { jobRoutes } from './jobs/routes';
+import { knowledgeRoutes } from './knowledge/routes';
 import { accountRoutes } from './accounts/routes';
 import { webRoutes } from './web/routes';
 import { courseRoutes } from './courses/routes';
@@ -25,6 +26,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/platform/v1', router: platformRoutes(deps) },
     { prefix: '/api/v1', router: memberRoutes(deps) },
     { prefix: '/api/v1', router: jobRoutes(deps) },
+    { prefix: '/api/v1', router: knowledgeRoutes(deps) },
     { prefix: '/api/v1', router: accountRoutes(deps) },
     { prefix: '/api/v1', router: courseRoutes(deps) },
     { prefix: '/api/v1', router: progressRoutes(deps) },
