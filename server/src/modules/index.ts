@@ -14,6 +14,7 @@ import { accountRoutes } from './accounts/routes';
 import { webRoutes } from './web/routes';
 import { courseRoutes } from './courses/routes';
 import { progressRoutes } from './progress/routes';
+import { examRoutes } from './exams/routes';
 
 export interface Mount {
   prefix: string;
@@ -30,6 +31,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: accountRoutes(deps) },
     { prefix: '/api/v1', router: courseRoutes(deps) },
     { prefix: '/api/v1', router: progressRoutes(deps) },
+    { prefix: '/api/v1', router: examRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

@@ -1,0 +1,94 @@
+/**
+ * Papers: which questions an attempt gets. Fixed papers list their questions; random papers draw N
+ * questions per rule (tag, difficulty, type) from the bank at the start of each attempt.
+ * The exam and the display side of its questions are cached briefly per process, so a crowd
+ * starting one exam at the same moment costs the database little more than the attempts it writes.
+ */
+import { randomInt } from 'node:crypto';
+import type { TenantDb } from '../../core/tenancy';
+import { errors } from '../../core/errors';
+import { examErrors } from './errors';
+import { examSelect, type ExamRow } from './presenter';
+
+const CACHE_MS = 5_000;
+
+export interface DisplayQuestion {
+  id: string;
+  type: string;
+  stem: string;
+  options: unknown;
+  tags: string[];
+  difficulty: number;
+}
+export interface PaperEntry {
+  questionId: string;
+  score: number;
+}
+interface CachedExam {
+  exam: ExamRow;
+  courseId: string | null;
+  fixed: PaperEntry[];
+  questions: Map<string, DisplayQuestion>;
+  at: number;
+}
+
+const cache = new Map<string, CachedExam>();
+
+export function forgetExam(tenantId: string, examId: string): void {
+  cache.delete(`${tenantId}:${examId}`);
+}
+
+/** The exam with the display side of every question it can draw from (never the keys). */
+export async function loadExamForTaking(db: TenantDb, tenantId: string, examId: string): Promise<CachedExam> {
+  const key = `${tenantId}:${examId}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+  const exam = await db.exam.findUnique({ where: { id: examId }, select: examSelect });
+  if (!exam || exam.status !== 'published') throw errors.notFound('exam');
+  const course = await db.course.findFirst({ where: { examId }, select: { id: true } });
+  const displaySelect = { id: true, type: true, stem: true, options: true, tags: true, difficulty: true } as const;
+  let fixed: PaperEntry[] = [];
+  let rows: { id: string; type: string; stem: string; options: unknown; tags: unknown; difficulty: number }[];
+  if (exam.mode === 'fixed') {
+    const links = await db.examQuestion.findMany({ where: { examId }, orderBy: [{ sortOrder: 'asc' }, { questionId: 'asc' }], select: { questionId: true, score: true } });
+    fixed = links.map((l) => ({ questionId: l.questionId, score: l.score }));
+    rows = links.length ? await db.question.findMany({ where: { id: { in: links.map((l) => l.questionId) } }, select: displaySelect }) : [];
+  } else {
+    rows = await db.question.findMany({ where: { archived: false }, select: displaySelect });
+  }
+  const questions = new Map(rows.map((q) => [q.id, { ...q, tags: Array.isArray(q.tags) ? (q.tags as string[]) : [] }]));
+  const entry: CachedExam = { exam, courseId: course?.id ?? null, fixed, questions, at: Date.now() };
+  cache.set(key, entry);
+  return entry;
+}
+
+export interface Rule {
+  tag?: string;
+  difficulty?: number;
+  type?: string;
+  count: number;
+  score: number;
+}
+
+export function drawPaper(entry: CachedExam): PaperEntry[] {
+  if (entry.exam.mode === 'fixed') {
+    if (entry.fixed.length === 0) throw examErrors.paperEmpty();
+    return entry.fixed;
+  }
+  const chosen = new Set<string>();
+  const paper: PaperEntry[] = [];
+  for (const rule of (entry.exam.rules ?? []) as Rule[]) {
+    const pool = [...entry.questions.values()].filter(
+      (q) => !chosen.has(q.id) && (!rule.tag || q.tags.includes(rule.tag)) && (!rule.difficulty || q.difficulty === rule.difficulty) && (!rule.type || q.type === rule.type),
+    );
+    if (pool.length < rule.count) throw examErrors.bankTooSmall(rule);
+    for (let i = 0; i < rule.count; i++) {
+      const j = i + randomInt(pool.length - i);
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+      chosen.add(pool[i].id);
+      paper.push({ questionId: pool[i].id, score: rule.score });
+    }
+  }
+  if (paper.length === 0) throw examErrors.paperEmpty();
+  return paper;
+}

@@ -1,0 +1,183 @@
+/**
+ * Attempts: start (draw a paper, deadline set by the server), save answers (raw multi-row upsert,
+ * acknowledged after commit), switch-away reports, submit and grade on the server. Submitting
+ * twice returns the same result; an attempt past its deadline is submitted with the answers saved
+ * in time.
+ */
+import type { Actor, AppDeps } from '../../core/context';
+import type { TenantDb } from '../../core/tenancy';
+import { errors } from '../../core/errors';
+import { clock } from '../courses/clock';
+import { trainingErrors } from '../courses/errors';
+import { activeEnrolment } from '../courses/service';
+import { evaluateCourse } from '../credits/service';
+import { recordItemDone } from '../tasks/completion';
+import { examErrors } from './errors';
+import { answerFits, isCorrect, type Given } from './grading';
+import { drawPaper, loadExamForTaking, type PaperEntry } from './paper';
+import { attemptSelect, presentAttempt, presentTakerQuestion, type AttemptRow } from './presenter';
+
+/** Network slack after the deadline for answers already on their way. */
+export const GRACE_MS = 5_000;
+
+const paperOf = (a: { paper: unknown }) => (Array.isArray(a.paper) ? (a.paper as PaperEntry[]) : []);
+
+export async function startAttempt(db: TenantDb, actor: Actor, examId: string) {
+  const entry = await loadExamForTaking(db, actor.tenantId, examId);
+  const { exam } = entry;
+  if (entry.courseId) {
+    // Seed 001 §4.4: the exam comes after every chapter, inside the enrolment window.
+    const enrolment = await activeEnrolment(db, actor.memberId, entry.courseId);
+    if (!enrolment.chaptersDoneAt) {
+      const state = await evaluateCourse(db, actor.tenantId, actor.memberId, entry.courseId);
+      if (!state?.chaptersComplete) throw trainingErrors.chaptersIncomplete();
+    }
+  }
+  const now = clock.now();
+  const attempts = await db.examAttempt.findMany({ where: { examId, memberId: actor.memberId }, select: attemptSelect, orderBy: { attemptNo: 'asc' } });
+  const open = attempts.find((a) => a.status === 'in_progress');
+  if (open) {
+    if (now <= open.deadlineAt.getTime() + GRACE_MS) return { attempt: open, entry, resumed: true };
+    await finalize(db, actor.tenantId, open, 'time_limit');
+  }
+  if (attempts.length >= exam.maxAttempts) throw examErrors.attemptsExhausted(exam.maxAttempts);
+  const paper = drawPaper(entry);
+  try {
+    const attempt = await db.examAttempt.create({
+      data: {
+        tenantId: actor.tenantId, examId, memberId: actor.memberId, attemptNo: attempts.length + 1, paper: paper as unknown as object,
+        startedAt: new Date(now), deadlineAt: new Date(now + exam.timeLimitSec * 1000), maxScore: paper.reduce((s, p) => s + p.score, 0),
+      },
+      select: attemptSelect,
+    });
+    return { attempt, entry, resumed: false };
+  } catch (err) {
+    // Two starts at once: the other one created this attempt number; resume it.
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    const raced = await db.examAttempt.findFirst({ where: { examId, memberId: actor.memberId, status: 'in_progress' }, select: attemptSelect });
+    if (!raced) throw err;
+    return { attempt: raced, entry, resumed: true };
+  }
+}
+
+/** The attempt as its taker sees it while answering: questions without keys, and saved answers. */
+export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt: AttemptRow) {
+  const entry = await loadExamForTaking(db, tenantId, attempt.examId);
+  const paper = paperOf(attempt);
+  const missing = paper.filter((p) => !entry.questions.has(p.questionId)).map((p) => p.questionId);
+  const extra = missing.length
+    ? new Map((await db.question.findMany({ where: { id: { in: missing } }, select: { id: true, type: true, stem: true, options: true } })).map((q) => [q.id, q]))
+    : new Map();
+  const saved = await db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true } });
+  return {
+    attempt: presentAttempt(attempt, entry.exam.resultVisibility),
+    questions: paper.map((p) => presentTakerQuestion(entry.questions.get(p.questionId) ?? extra.get(p.questionId), p.score)),
+    answers: saved.map((s) => ({ questionId: s.questionId, answer: s.answer })),
+  };
+}
+
+export async function loadOwnAttempt(db: TenantDb, actor: Actor, id: string): Promise<AttemptRow> {
+  const attempt = await db.examAttempt.findUnique({ where: { id }, select: attemptSelect });
+  if (!attempt || attempt.memberId !== actor.memberId) throw errors.notFound('attempt');
+  return attempt;
+}
+
+export async function saveAnswers(deps: AppDeps, db: TenantDb, actor: Actor, attempt: AttemptRow, answers: { questionId: string; answer: Given }[]) {
+  if (attempt.status !== 'in_progress') throw examErrors.attemptSubmitted();
+  const now = clock.now();
+  if (now > attempt.deadlineAt.getTime() + GRACE_MS) {
+    await finalize(db, actor.tenantId, attempt, 'time_limit');
+    throw examErrors.timeLimitExceeded();
+  }
+  const onPaper = new Set(paperOf(attempt).map((p) => p.questionId));
+  const types = new Map(
+    (await db.question.findMany({ where: { id: { in: answers.map((a) => a.questionId).filter((id) => onPaper.has(id)) } }, select: { id: true, type: true, options: true } })).map((q) => [q.id, q]),
+  );
+  const latest = new Map<string, Given>();
+  for (const a of answers) {
+    const q = types.get(a.questionId);
+    if (!onPaper.has(a.questionId) || !q) throw examErrors.notInPaper(a.questionId);
+    const keys = Array.isArray(q.options) ? (q.options as { key: string }[]).map((o) => o.key) : [];
+    if (!answerFits(q.type, a.answer, keys)) throw examErrors.answerShape(a.questionId);
+    latest.set(a.questionId, a.answer);
+  }
+  const { raw, dialect } = deps.db;
+  const sql = dialect.upsertSql('ExamAnswer', ['tenantId', 'attemptId', 'questionId', 'answer', 'updatedAt'], latest.size, ['tenantId', 'attemptId', 'questionId'], {
+    answer: dialect.incoming('answer'),
+    updatedAt: dialect.incoming('updatedAt'),
+  });
+  const at = new Date(now);
+  await raw.execute(sql, [...latest].flatMap(([questionId, answer]) => [actor.tenantId, attempt.id, questionId, JSON.stringify(answer), at]));
+  return { saved: latest.size, deadlineAt: attempt.deadlineAt.toISOString() };
+}
+
+/**
+ * Grades and closes an attempt. The conditional update is the lock: when two submits race, one
+ * grades and the other reads its result. Only answers saved before the deadline (plus grace) count.
+ */
+export async function finalize(db: TenantDb, tenantId: string, attempt: AttemptRow, reason: 'submitted' | 'time_limit' | 'switch_limit'): Promise<AttemptRow> {
+  if (attempt.status !== 'in_progress') return attempt;
+  const paper = paperOf(attempt);
+  const cutoff = attempt.deadlineAt.getTime() + GRACE_MS;
+  const [answers, keys, exam] = await Promise.all([
+    db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true, updatedAt: true } }),
+    db.question.findMany({ where: { id: { in: paper.map((p) => p.questionId) } }, select: { id: true, type: true, answer: true } }),
+    db.exam.findUnique({ where: { id: attempt.examId }, select: { passScore: true, courseId: true } }),
+  ]);
+  const given = new Map(answers.filter((a) => a.updatedAt.getTime() <= cutoff).map((a) => [a.questionId, a.answer as Given]));
+  const keyOf = new Map(keys.map((k) => [k.id, k]));
+  let score = 0;
+  for (const p of paper) {
+    const q = keyOf.get(p.questionId);
+    if (q && isCorrect(q.type, q.answer, given.get(p.questionId))) score += p.score;
+  }
+  score = Math.round(score * 100) / 100;
+  const passed = score >= (exam?.passScore ?? Infinity);
+  const now = clock.now();
+  const won = await db.examAttempt.updateMany({
+    where: { id: attempt.id, status: 'in_progress' },
+    data: { status: 'submitted', submittedAt: new Date(Math.min(now, cutoff)), score, passed, endReason: reason },
+  });
+  const after = (await db.examAttempt.findUnique({ where: { id: attempt.id }, select: attemptSelect }))!;
+  if (won.count === 1 && passed) {
+    await recordItemDone(db, tenantId, attempt.memberId, 'exam', attempt.examId, new Date(now));
+    const course = await db.course.findFirst({ where: { examId: attempt.examId }, select: { id: true } });
+    if (course) await evaluateCourse(db, tenantId, attempt.memberId, course.id);
+  }
+  return after;
+}
+
+/** After submission: per-question results with keys, when the exam shows full results. */
+export async function attemptResult(db: TenantDb, attempt: AttemptRow, visibility: string, opts: { admin?: boolean } = {}) {
+  const header = presentAttempt(attempt, visibility, opts);
+  if (attempt.status !== 'submitted' || (!opts.admin && visibility !== 'full')) return { attempt: header };
+  const paper = paperOf(attempt);
+  const [questions, answers] = await Promise.all([
+    db.question.findMany({ where: { id: { in: paper.map((p) => p.questionId) } }, select: { id: true, type: true, stem: true, options: true, answer: true, explanation: true } }),
+    db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true } }),
+  ]);
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const given = new Map(answers.map((a) => [a.questionId, a.answer as Given]));
+  return {
+    attempt: header,
+    questions: paper.map((p) => {
+      const q = byId.get(p.questionId);
+      const answer = given.get(p.questionId) ?? null;
+      return {
+        id: p.questionId, type: q?.type, stem: q?.stem, options: q?.options ?? null, score: p.score, yourAnswer: answer,
+        correctAnswer: q?.answer ?? null, explanation: q?.explanation ?? null, correct: !!q && isCorrect(q.type, q.answer, answer),
+      };
+    }),
+  };
+}
+
+export async function reportSwitchAway(db: TenantDb, actor: Actor, attempt: AttemptRow, maxSwitchAways: number | null) {
+  if (attempt.status !== 'in_progress') throw examErrors.attemptSubmitted();
+  await db.examAttempt.updateMany({ where: { id: attempt.id, status: 'in_progress' }, data: { switchAways: { increment: 1 } } });
+  const after = (await db.examAttempt.findUnique({ where: { id: attempt.id }, select: attemptSelect }))!;
+  await db.suspiciousEvent.create({ data: { tenantId: actor.tenantId, memberId: actor.memberId, kind: 'switch_away', attemptId: attempt.id, details: { count: after.switchAways } } });
+  if (maxSwitchAways !== null && after.switchAways > maxSwitchAways) {
+    return { attempt: await finalize(db, actor.tenantId, after, 'switch_limit'), limit: maxSwitchAways };
+  }
+  return { attempt: after, limit: maxSwitchAways };
+}
