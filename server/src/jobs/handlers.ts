@@ -1,8 +1,10 @@
 /** Every background job kind and its handler. A module with background work adds one line here. */
 import type { AppDeps } from '../core/context';
+import { registerWecomJobs } from '../hosts/wecom/jobs';
 import { registerKnowledgeJobs } from '../modules/knowledge/transfer/export-job';
 
 export function registerJobHandlers(deps: AppDeps): void {
+  registerWecomJobs(deps);
   registerKnowledgeJobs(deps);
   // e.g. deps.jobs.register('directory.full-sync', (job, io) => runFullSync(deps, job, io));
 }

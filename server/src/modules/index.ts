@@ -6,6 +6,7 @@
 import type Router from '@koa/router';
 import type { AppDeps, AppState } from '../core/context';
 import { healthRoutes } from './health/routes';
+import { wecomCallbackRoutes } from '../hosts/wecom/callback-routes';
 import { platformRoutes } from './platform/routes';
 import { memberRoutes } from './members/routes';
 import { jobRoutes } from './jobs/routes';
@@ -24,6 +25,7 @@ export interface Mount {
 export function moduleMounts(deps: AppDeps): Mount[] {
   return [
     { prefix: '', router: healthRoutes(deps) },
+    { prefix: '', router: wecomCallbackRoutes(deps) },
     { prefix: '/platform/v1', router: platformRoutes(deps) },
     { prefix: '/api/v1', router: memberRoutes(deps) },
     { prefix: '/api/v1', router: jobRoutes(deps) },

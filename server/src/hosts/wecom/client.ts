@@ -65,6 +65,8 @@ export class WecomClient {
   /** Host calls made by this process, by path (benchmarks and tests read it). */
   readonly calls = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<string>>();
+  /** A tenant's corp id never changes. */
+  private readonly corpIds = new Map<string, string>();
   private readonly backoffMs: number;
   private readonly maxRetries: number;
   private readonly timeoutMs: number;
@@ -158,6 +160,13 @@ export class WecomClient {
     await this.tokens.write(this.corpTokenKey(corpId), token, new Date(Date.now() + expiresIn * 1000));
   }
 
+  /** After cancel_auth: the corp's token is of no further use. */
+  async forgetCorpToken(corpId: string): Promise<void> {
+    const key = this.corpTokenKey(corpId);
+    const current = await this.tokens.readShared(key);
+    if (current) await this.tokens.dropIf(key, current.value);
+  }
+
   // ── internals ────────────────────────────────────────────────────────────────────────
 
   private suiteTicketKey = () => `suite_ticket:${this.options.suiteId}`;
@@ -227,7 +236,12 @@ export class WecomClient {
   private async keyOf(layer: Layer, tenantId?: string): Promise<string> {
     if (layer === 'provider') return `provider_token:${this.options.providerCorpId}`;
     if (layer === 'suite') return `suite_token:${this.options.suiteId}`;
-    return this.corpTokenKey((await this.corpAuth(tenantId!)).corpId);
+    let corpId = this.corpIds.get(tenantId!);
+    if (!corpId) {
+      corpId = (await this.corpAuth(tenantId!)).corpId;
+      this.corpIds.set(tenantId!, corpId);
+    }
+    return this.corpTokenKey(corpId);
   }
 
   private async fetchToken(key: string, layer: Layer, tenantId?: string): Promise<string> {
