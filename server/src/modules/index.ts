@@ -16,6 +16,7 @@ import { webRoutes } from './web/routes';
 import { courseRoutes } from './courses/routes';
 import { progressRoutes } from './progress/routes';
 import { examRoutes } from './exams/routes';
+import { creditRoutes } from './credits/routes';
 
 export interface Mount {
   prefix: string;
@@ -34,6 +35,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: courseRoutes(deps) },
     { prefix: '/api/v1', router: progressRoutes(deps) },
     { prefix: '/api/v1', router: examRoutes(deps) },
+    { prefix: '/api/v1', router: creditRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

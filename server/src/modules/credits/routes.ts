@@ -1,0 +1,110 @@
+/**
+ * Credit hours and certificates (seed 001 §4.4).
+ *   GET/PUT /training-policy               the enterprise's annual requirement (PUT: admins)
+ *   GET     /me/credits?year=              hours earned in a year against the requirement
+ *   GET     /me/certificates, /certificates/:id
+ *   GET     /public/certificates/:code     anyone: holder, course and date — nothing else
+ */
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { AppDeps, AppState } from '../../core/context';
+import { authenticate } from '../../core/auth/authenticate';
+import { isAdmin, requireAdmin } from '../../core/auth/policy';
+import { audit } from '../../core/audit';
+import { errors } from '../../core/errors';
+import { inputOf, validate } from '../../core/validate';
+import type { TenantDb } from '../../core/tenancy';
+import { clock, creditYear } from '../courses/clock';
+
+const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const policyBody = z.object({ annualCreditHours: z.number().min(0).max(10_000) });
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const codeParams = z.object({ code: z.string().regex(/^[A-Z0-9]{8,32}$/) });
+
+const certificateSelect = { id: true, memberId: true, courseId: true, code: true, holderName: true, courseTitle: true, issuedAt: true } as const;
+const presentCertificate = (c: { id: string; memberId: string; courseId: string; code: string; holderName: string; courseTitle: string; issuedAt: Date }) => ({
+  id: c.id, memberId: c.memberId, courseId: c.courseId, verificationCode: c.code, holder: c.holderName, course: c.courseTitle, issuedAt: c.issuedAt.toISOString(),
+});
+
+export async function annualRequirement(db: TenantDb, tenantId: string): Promise<number> {
+  const policy = await db.trainingPolicy.findUnique({ where: { tenantId }, select: { annualCreditHours: true } });
+  return policy?.annualCreditHours ?? 0;
+}
+
+/** Hours a member earned in a year, per course, against the enterprise's requirement. */
+export async function creditSummary(db: TenantDb, tenantId: string, memberId: string, year: number) {
+  const [required, records] = await Promise.all([
+    annualRequirement(db, tenantId),
+    db.creditRecord.findMany({ where: { memberId, year }, select: { courseId: true, hours: true, score: true, earnedAt: true }, orderBy: { earnedAt: 'asc' } }),
+  ]);
+  const titles = new Map(
+    (await db.course.findMany({ where: { id: { in: records.map((r) => r.courseId) } }, select: { id: true, title: true } })).map((c) => [c.id, c.title]),
+  );
+  const earned = Math.round(records.reduce((s, r) => s + r.hours, 0) * 100) / 100;
+  return {
+    year,
+    requiredHours: required,
+    earnedHours: earned,
+    // Seed 001 §4.4: the annual training is complete when the recorded hours reach the requirement.
+    annualComplete: required > 0 && earned >= required,
+    records: records.map((r) => ({ courseId: r.courseId, courseTitle: titles.get(r.courseId) ?? null, hours: r.hours, score: r.score, earnedAt: r.earnedAt.toISOString() })),
+  };
+}
+
+export function creditRoutes(deps: AppDeps): Router<AppState> {
+  const router = new Router<AppState>();
+  const auth = authenticate(deps);
+
+  router.get('/training-policy', auth, async (ctx) => {
+    ctx.body = { annualCreditHours: await annualRequirement(ctx.state.db!, ctx.state.actor!.tenantId) };
+  });
+
+  const policy = { body: policyBody };
+  router.put('/training-policy', auth, requireAdmin(), validate(policy), async (ctx) => {
+    const { body } = inputOf(ctx, policy);
+    const { db, actor } = ctx.state;
+    const tenantId = actor!.tenantId;
+    const existing = await db!.trainingPolicy.findUnique({ where: { tenantId }, select: { annualCreditHours: true } });
+    if (existing) await db!.trainingPolicy.update({ where: { tenantId }, data: { annualCreditHours: body.annualCreditHours } });
+    else await db!.trainingPolicy.create({ data: { tenantId, annualCreditHours: body.annualCreditHours } });
+    await audit(db!, {
+      tenantId, actorType: 'member', actorId: actor!.memberId, action: 'training.policy.change', ip: ctx.ip,
+      details: { from: existing?.annualCreditHours ?? null, to: body.annualCreditHours },
+    });
+    ctx.body = { annualCreditHours: body.annualCreditHours };
+  });
+
+  const year = { query: yearQuery };
+  router.get('/me/credits', auth, validate(year), async (ctx) => {
+    const { query } = inputOf(ctx, year);
+    const { db, actor } = ctx.state;
+    ctx.body = await creditSummary(db!, actor!.tenantId, actor!.memberId, query.year ?? creditYear(new Date(clock.now())));
+  });
+
+  router.get('/me/certificates', auth, async (ctx) => {
+    const rows = await ctx.state.db!.certificate.findMany({ where: { memberId: ctx.state.actor!.memberId }, select: certificateSelect, orderBy: { issuedAt: 'desc' } });
+    ctx.body = { items: rows.map(presentCertificate) };
+  });
+
+  const one = { params: idParams };
+  router.get('/certificates/:id', auth, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    const { db, actor } = ctx.state;
+    const cert = await db!.certificate.findUnique({ where: { id: params.id }, select: certificateSelect });
+    if (!cert || (cert.memberId !== actor!.memberId && !isAdmin(actor!))) throw errors.notFound('certificate');
+    ctx.body = { certificate: presentCertificate(cert) };
+  });
+
+  // Public and unauthenticated: the unscoped lookup is by an unguessable code, and the answer
+  // carries no tenant, member id or other personal data.
+  const code = { params: codeParams };
+  router.get('/public/certificates/:code', validate(code), async (ctx) => {
+    const { params } = inputOf(ctx, code);
+    const cert = await deps.db.prisma.certificate.findUnique({ where: { code: params.code }, select: { holderName: true, courseTitle: true, issuedAt: true } });
+    if (!cert) throw errors.notFound('certificate');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { valid: true, holder: cert.holderName, course: cert.courseTitle, issuedAt: cert.issuedAt.toISOString() };
+  });
+
+  return router;
+}
