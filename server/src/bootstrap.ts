@@ -14,6 +14,7 @@ import { registerJobHandlers } from './jobs/handlers';
 import { createWecomClient } from './hosts/wecom';
 import { createSmsProvider } from './hosts/sms';
 import { createWechatClient } from './hosts/wechat';
+import { Messenger } from './hosts/wecom/messages';
 
 export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const deps: AppDeps = {
@@ -25,6 +26,7 @@ export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps
     wecom: createWecomClient(config, db, logger),
     sms: createSmsProvider(config),
     wechat: createWechatClient(config, logger),
+    messenger: new Messenger(() => deps),
   };
   registerJobHandlers(deps);
   return deps;

@@ -11,6 +11,7 @@ import type { JobQueue } from '../jobs/queue';
 import type { WecomClient } from '../hosts/wecom/client';
 import type { SmsProvider } from '../hosts/sms/provider';
 import type { WechatClient } from '../hosts/wechat/client';
+import type { Messenger } from '../hosts/wecom/messages';
 
 export interface AppDeps {
   config: Config;
@@ -24,6 +25,8 @@ export interface AppDeps {
   sms: SmsProvider;
   /** The WeChat mini-program client (login codes, phone numbers). */
   wechat: WechatClient;
+  /** WeCom app messages within the host's caps, every recipient's outcome recorded. */
+  messenger: Messenger;
 }
 
 /** The verified identity behind a request: from the session, never from a client field. */

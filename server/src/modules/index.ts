@@ -12,6 +12,7 @@ import { memberRoutes } from './members/routes';
 import { jobRoutes } from './jobs/routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { accountRoutes } from './accounts/routes';
+import { notificationRoutes } from './notifications/routes';
 import { webRoutes } from './web/routes';
 import { courseRoutes } from './courses/routes';
 import { progressRoutes } from './progress/routes';
@@ -32,6 +33,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: jobRoutes(deps) },
     { prefix: '/api/v1', router: knowledgeRoutes(deps) },
     { prefix: '/api/v1', router: accountRoutes(deps) },
+    { prefix: '/api/v1', router: notificationRoutes(deps) },
     { prefix: '/api/v1', router: courseRoutes(deps) },
     { prefix: '/api/v1', router: progressRoutes(deps) },
     { prefix: '/api/v1', router: examRoutes(deps) },
