@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { SizeStatsPlugin } from './size-stats-plugin';
 
 const here = __dirname;
 // npm nests React 18 and the Taro packages that peer on it under miniapp/node_modules when the root
@@ -43,6 +44,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
+      webpackChain(chain: { plugin(name: string): { use(p: unknown): unknown } }) {
+        chain.plugin('qx-size-stats').use(SizeStatsPlugin);
+      },
     },
   };
   if (process.env.NODE_ENV === 'development') return merge({}, base, { env: {}, mini: {}, h5: {} });

@@ -27,7 +27,7 @@ interface ErrorBody {
 export function toApiError(status: number, body: unknown, requestId?: string): ApiError {
   const err = (body && typeof body === 'object' ? (body as ErrorBody).error : undefined) ?? {};
   const code = typeof err.code === 'string' && err.code ? err.code : status >= 500 ? 'internal' : `http_${status}`;
-  const message = typeof err.message === 'string' && err.message ? err.message : `请求失败（${status}）/ Request failed`;
+  const message = typeof err.message === 'string' && err.message ? err.message : `请求失败（${status}） / Request failed`;
   return new ApiError(status, code, message, err.details, requestId);
 }
 
