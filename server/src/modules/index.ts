@@ -13,11 +13,14 @@ import { jobRoutes } from './jobs/routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { accountRoutes } from './accounts/routes';
 import { notificationRoutes } from './notifications/routes';
+import { jssdkRoutes } from './jssdk/routes';
 import { webRoutes } from './web/routes';
 import { courseRoutes } from './courses/routes';
 import { progressRoutes } from './progress/routes';
 import { examRoutes } from './exams/routes';
 import { creditRoutes } from './credits/routes';
+import { taskRoutes } from './tasks/routes';
+import { inboxRoutes } from './inbox/routes';
 
 export interface Mount {
   prefix: string;
@@ -34,10 +37,13 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: knowledgeRoutes(deps) },
     { prefix: '/api/v1', router: accountRoutes(deps) },
     { prefix: '/api/v1', router: notificationRoutes(deps) },
+    { prefix: '/api/v1', router: jssdkRoutes(deps) },
     { prefix: '/api/v1', router: courseRoutes(deps) },
     { prefix: '/api/v1', router: progressRoutes(deps) },
     { prefix: '/api/v1', router: examRoutes(deps) },
     { prefix: '/api/v1', router: creditRoutes(deps) },
+    { prefix: '/api/v1', router: taskRoutes(deps) },
+    { prefix: '/api/v1', router: inboxRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

@@ -1,0 +1,2 @@
+-- JS-SDK tickets live with the other host credentials (HostToken, through WecomClient.cached).
+DROP TABLE `HostTicket`;
