@@ -318,7 +318,15 @@ export class SandboxState {
   countCall(path: string, corpid?: string): void {
     this.calls.set(path, (this.calls.get(path) ?? 0) + 1);
     if (corpid) this.callsByCorp.set(corpid, (this.callsByCorp.get(corpid) ?? 0) + 1);
+    if (this.expireAfter && --this.expireAfter.calls <= 0) {
+      const { filter } = this.expireAfter;
+      this.expireAfter = null;
+      this.expireTokens(filter);
+    }
   }
+
+  /** A forced expiry that fires after a number of calls (a token expiring in the middle of a run). */
+  expireAfter: { calls: number; filter: { kind?: TokenKind; corpid?: string; errcode?: number } } | null = null;
 
   /** True when the corp went over its per-minute cap (the call is refused with 45009). */
   overLimit(corpid: string): boolean {

@@ -14,21 +14,21 @@
  *   DELETE /sandbox/corps/:corpid/departments/:id → delete_party
  *   POST   /sandbox/corps/:corpid/tags/:tagid     {add_users?, del_users?, add_parties?, del_parties?} → update_tag
  *   POST   /sandbox/suite-ticket                  push a fresh suite_ticket now
- *   POST   /sandbox/tokens/expire                 {kind?, corpid?, errcode?} force tokens to expire
+ *   POST   /sandbox/tokens/expire                 {kind?, corpid?, errcode?, after_calls?} force tokens to expire (now, or after N calls)
  *   POST   /sandbox/clock                         {advance_seconds}
  *   POST   /sandbox/inject                        {errcode, path?, corpid?, times?} the next matching calls fail
  *   PUT    /sandbox/limits                        {corp_calls_per_minute}
  *   GET    /sandbox/calls                         host API calls answered, by path and by corp
  *   GET    /sandbox/callbacks                     callbacks pushed (with Qixue's answers)
  *   PUT    /sandbox/callbacks/hold                {hold: boolean}
- *   POST   /sandbox/callbacks/deliver             {ids} deliver (or deliver again) in the given order
+ *   POST   /sandbox/callbacks/deliver             {ids, resign?} deliver (again) in the given order; resign: as a fresh retry
  *
  * Members are named by the userid a third-party app sees (or the corp's internal id).
  */
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import * as corps from '../corps';
-import { deliver, pushSuiteTicket } from '../push';
+import { deliver, pushCallback, pushSuiteTicket } from '../push';
 import type { Corp, SandboxState, TokenKind } from '../state';
 
 class DevError extends Error {
@@ -192,7 +192,14 @@ export function devRoutes(state: SandboxState): Router {
 
   router.post('/tokens/expire', (ctx) => {
     const b = body(ctx);
-    ctx.body = { expired: state.expireTokens({ kind: b.kind as TokenKind | undefined, corpid: b.corpid ? String(b.corpid) : undefined, errcode: b.errcode ? Number(b.errcode) : undefined }) };
+    const filter = { kind: b.kind as TokenKind | undefined, corpid: b.corpid ? String(b.corpid) : undefined, errcode: b.errcode ? Number(b.errcode) : undefined };
+    if (b.after_calls !== undefined) {
+      // Mid-run: the tokens expire once that many more host API calls have been answered.
+      state.expireAfter = { calls: Number(b.after_calls), filter };
+      ctx.body = { scheduled: true };
+      return;
+    }
+    ctx.body = { expired: state.expireTokens(filter) };
   });
 
   router.post('/clock', (ctx) => {
@@ -227,12 +234,22 @@ export function devRoutes(state: SandboxState): Router {
   });
 
   router.post('/callbacks/deliver', async (ctx) => {
-    const ids = numbers(body(ctx).ids) ?? [];
+    const b = body(ctx);
+    const ids = numbers(b.ids) ?? [];
     const results = [];
     for (const id of ids) {
       const callback = state.callbacks.find((c) => c.id === id);
       if (!callback) throw new DevError(404, `no callback ${id}`);
-      results.push(delivered(await deliver(state, callback)));
+      // resign: the same event sent anew (fresh nonce and signature), as a host retry looks.
+      if (b.resign) {
+        const hold = state.holdCallbacks;
+        state.holdCallbacks = true;
+        const copy = await pushCallback(state, callback.endpoint, callback.event, { corpid: callback.corpid });
+        state.holdCallbacks = hold;
+        results.push(delivered(await deliver(state, copy)));
+      } else {
+        results.push(delivered(await deliver(state, callback)));
+      }
     }
     ctx.body = { items: results };
   });

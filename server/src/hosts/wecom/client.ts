@@ -67,7 +67,8 @@ export class WecomClient {
   private readonly inflight = new Map<string, Promise<string>>();
   /** A tenant's corp id never changes. */
   private readonly corpIds = new Map<string, string>();
-  private readonly backoffMs: number;
+  /** First back-off delay after a frequency error (tests shorten it). */
+  backoffMs: number;
   private readonly maxRetries: number;
   private readonly timeoutMs: number;
 
