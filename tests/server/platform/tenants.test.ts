@@ -87,3 +87,13 @@ describe('audit log', () => {
     expect((await t.deps.db.prisma.auditLog.findUnique({ where: { id: row!.id } }))!.action).toBe('tenant.update');
   });
 });
+
+describe('/platform/v1/openapi.json', () => {
+  it('describes the staff API from the validation schemas', async () => {
+    const res = await t.http.get('/platform/v1/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const body = res.body.paths['/tenants'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(expect.arrayContaining(['name', 'industry', 'size', 'adminName', 'adminPhone']));
+    expect(body.properties.size.enum).toContain('201-1000');
+  });
+});

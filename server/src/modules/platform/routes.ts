@@ -8,9 +8,14 @@ import { authenticateStaff } from './staff-auth';
 import { createTenantBody, listTenantsQuery, tenantParams, updateTenantBody } from './schema';
 import { presentTenant, tenantSelect } from './presenter';
 import { registerTenant, updateTenant } from './service';
+import { platformOpenApi } from './openapi';
 
 export function platformRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
+  // The API description is public: it holds no data.
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = platformOpenApi();
+  });
   router.use(authenticateStaff(deps));
   const staffOf = (ctx: { state: AppState; ip: string }) => ({ staffKeyId: ctx.state.staffKeyId!, ip: ctx.ip });
 
