@@ -98,3 +98,22 @@ export async function createExam(
   });
   return exam;
 }
+
+/** A knowledge-base document (the knowledge module's KbNode), for tasks that include reading it. */
+export async function createKbDocument(t: TestApp, tenantId: string, createdById: string) {
+  const prisma = t.deps.db.prisma;
+  const space = await prisma.kbSpace.create({ data: { tenantId, name: '制度', createdById }, select: { id: true } });
+  const id = `n${Math.random().toString(36).slice(2, 14)}`;
+  await prisma.kbNode.create({ data: { id, tenantId, spaceId: space.id, kind: 'document', title: '员工手册', path: `/${id}/`, aclPath: `/${id}/`, createdById } });
+  return { id, spaceId: space.id };
+}
+
+/** A published course completed by the member (credit recorded as the rules would). */
+export async function completeCourse(t: TestApp, tenantId: string, courseId: string, memberId: string) {
+  const now = new Date(clock.now());
+  await t.deps.db.prisma.enrolment.upsert({
+    where: { tenantId_courseId_memberId: { tenantId, courseId, memberId } },
+    create: { tenantId, courseId, memberId, startsAt: now, expiresAt: new Date(now.getTime() + 90 * 86_400_000), chaptersDoneAt: now, completedAt: now },
+    update: { chaptersDoneAt: now, completedAt: now },
+  });
+}

@@ -2,9 +2,11 @@
 import type { AppDeps } from '../core/context';
 import { registerWecomJobs } from '../hosts/wecom/jobs';
 import { registerKnowledgeJobs } from '../modules/knowledge/transfer/export-job';
+import { registerTaskJobs } from '../modules/tasks/reminders';
 
 export function registerJobHandlers(deps: AppDeps): void {
   registerWecomJobs(deps);
   registerKnowledgeJobs(deps);
+  registerTaskJobs(deps);
   // e.g. deps.jobs.register('directory.full-sync', (job, io) => runFullSync(deps, job, io));
 }

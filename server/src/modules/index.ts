@@ -19,6 +19,8 @@ import { courseRoutes } from './courses/routes';
 import { progressRoutes } from './progress/routes';
 import { examRoutes } from './exams/routes';
 import { creditRoutes } from './credits/routes';
+import { taskRoutes } from './tasks/routes';
+import { inboxRoutes } from './inbox/routes';
 
 export interface Mount {
   prefix: string;
@@ -40,6 +42,8 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: progressRoutes(deps) },
     { prefix: '/api/v1', router: examRoutes(deps) },
     { prefix: '/api/v1', router: creditRoutes(deps) },
+    { prefix: '/api/v1', router: taskRoutes(deps) },
+    { prefix: '/api/v1', router: inboxRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { pageQuery } from '../../core/pagination';
+
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+export const docParams = z.object({ id: z.string().min(1).max(64), documentId: z.string().min(1).max(32) });
+
+const item = z.object({ kind: z.enum(['course', 'exam', 'document']), refId: z.string().min(1).max(32) });
+const target = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('enterprise') }),
+  z.object({ kind: z.literal('department'), refId: z.string().min(1).max(32) }),
+  z.object({ kind: z.literal('member'), refId: z.string().min(1).max(32) }),
+]);
+
+export const createTaskBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(20_000).nullish(),
+    required: z.boolean().default(true),
+    startsAt: z.coerce.date(),
+    dueAt: z.coerce.date(),
+    remindDaysBefore: z.number().int().min(0).max(90).default(3),
+    items: z.array(item).min(1).max(100),
+    targets: z.array(target).min(1).max(500),
+  })
+  .refine((t) => t.dueAt > t.startsAt, { path: ['dueAt'], message: 'the due date must be after the start' });
+
+export const updateTaskBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(20_000).nullish(),
+    required: z.boolean(),
+    dueAt: z.coerce.date(),
+    remindDaysBefore: z.number().int().min(0).max(90),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+
+export const assigneesQuery = pageQuery.extend({ status: z.enum(['completed', 'overdue', 'in_progress', 'not_started']).optional() });
+export type TargetInput = z.infer<typeof target>;
