@@ -4,10 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig, ROOT_DIR } from '@qixue/config';
+import { ConfigError, loadConfig, ROOT_DIR, usesSandbox } from '@qixue/config';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { createLogger } from './core/logger';
+import { startLocalHosts } from '../sandbox/local';
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -25,12 +26,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config);
+  // No real WeCom configured: the sandbox stands in for WeCom and WeChat (server/sandbox/local.ts).
+  const local = usesSandbox(config) ? await startLocalHosts(config, logger) : null;
+  if (local) config = { ...config, WECOM_API_BASE: local.url };
   const deps = await bootstrap(config, logger);
   const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     logger.info({ port, db: deps.db.dialect.name }, `Qixue listening on http://localhost:${port}`);
+    local?.connect(deps, port).catch((err) => logger.error({ err }, 'sandbox: connecting to Qixue failed'));
   });
   server.keepAliveTimeout = 5_000;
   deps.jobs.start();
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       await deps.jobs.stop();
+      await local?.close();
       await deps.db.close();
       logger.info('stopped');
       process.exit(0);
