@@ -7,7 +7,7 @@ import { HeartbeatTracker } from '../lib/heartbeat';
 import { sendHeartbeat } from '../services/courses';
 import type { ChapterProgress } from '../services/types';
 
-export function useHeartbeats(courseId: string, studySessionId: string | null, chapterId: string | null, intervalMs = 10_000) {
+export function useHeartbeats(studySessionId: string | null, chapterId: string | null, intervalMs = 10_000) {
   const tracker = useRef<HeartbeatTracker | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [chapter, setChapter] = useState<ChapterProgress | null>(null);
@@ -25,16 +25,16 @@ export function useHeartbeats(courseId: string, studySessionId: string | null, c
     t.beat();
     for (const hb of t.pending()) {
       try {
-        const res = await sendHeartbeat(courseId, studySessionId, hb);
+        const res = await sendHeartbeat(studySessionId, hb);
         t.acknowledge(hb.seq);
-        if (res?.chapter) setChapter(res.chapter);
+        if (res?.progress) setChapter(res.progress);
         setError(null);
       } catch (err) {
         setError(err);
         return;
       }
     }
-  }, [courseId, studySessionId]);
+  }, [studySessionId]);
 
   useEffect(() => {
     if (!studySessionId || !chapterId) return;

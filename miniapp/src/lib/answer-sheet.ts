@@ -8,7 +8,7 @@ export interface Question {
   id: string;
   type: QuestionType;
   stem: string;
-  options?: Array<{ key: string; text: string }>;
+  options?: Array<{ key: string; text: string }> | null;
   score?: number;
 }
 
@@ -62,4 +62,20 @@ export function submission(sheet: Sheet): Array<{ questionId: string; answer: An
 export function confirmText(sheet: Sheet): string {
   const missing = unansweredNumbers(sheet);
   return missing.length ? `还有 ${missing.length} 题未作答（第 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''} 题），确定交卷吗？` : '确定交卷吗？交卷后不能修改。';
+}
+
+/** The server's answer shapes: single and fill a string, multiple a list, true/false a boolean. */
+export type ServerAnswer = string | boolean | string[];
+
+export function toServerAnswer(type: QuestionType | string, a: Answer): ServerAnswer {
+  if (type === 'multiple') return [...a];
+  if (type === 'true_false') return a[0] === 'true';
+  return a[0] ?? '';
+}
+
+export function fromServerAnswer(given: ServerAnswer | null | undefined): Answer {
+  if (given === null || given === undefined) return [];
+  if (typeof given === 'boolean') return [String(given)];
+  if (Array.isArray(given)) return given.map(String);
+  return given === '' ? [] : [given];
 }

@@ -1,13 +1,23 @@
 /** Browser variant: a file input for uploads; downloads fetched with the session and saved by the browser. */
-export function pickFile(extensions: string[]): Promise<{ path: string; name: string } | null> {
-  return new Promise((resolve) => {
+export interface PickedFile {
+  name: string;
+  data: ArrayBuffer;
+}
+
+export function pickFile(extensions: string[]): Promise<PickedFile | null> {
+  return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = extensions.map((e) => `.${e}`).join(',');
+    input.style.display = 'none';
+    input.setAttribute('data-testid', 'file-input');
     input.onchange = () => {
       const file = input.files?.[0];
-      resolve(file ? { path: URL.createObjectURL(file), name: file.name } : null);
+      input.remove();
+      if (!file) return resolve(null);
+      file.arrayBuffer().then((data) => resolve({ name: file.name, data }), reject);
     };
+    document.body.appendChild(input);
     input.click();
   });
 }

@@ -31,22 +31,29 @@ export const oauthUrl = (redirectUri: string) =>
   http.get<{ url: string }>('/api/v1/auth/wecom/oauth-url', { redirectUri, state: 'qixue' }).then((r) => r.url);
 
 export interface DemoPerson {
+  corpId: string;
+  tenantName?: string;
   hostUserId: string;
   label: string;
   role: 'member' | 'admin' | string;
   department?: string;
 }
 
-/** The sandbox's demo people (development only: the sandbox answers 404 in production). */
-export const sandboxPeople = () => request<{ items: DemoPerson[] }>('GET', '/sandbox/demo/people', { anonymous: true });
+/** The local sandbox's demo people (development only: the server answers 404 in production). */
+export const sandboxPeople = () => request<{ items: DemoPerson[] }>('GET', '/dev/sandbox/people', { anonymous: true });
 
-/** Asks the sandbox (standing in for WeCom) for a one-time login for a demo person, then signs in. */
+/**
+ * Asks the sandbox (standing in for WeCom) for the one-time code WeCom would hand the app —
+ * an OAuth code for an employee, an admin-console login code for an admin — then signs in with
+ * it through the real login path.
+ */
 export async function sandboxSignIn(person: DemoPerson): Promise<LoginAnswer> {
+  const body = { corpId: person.corpId, userid: person.hostUserId };
   if (person.role === 'admin') {
-    const { authCode } = await request<{ authCode: string }>('POST', '/sandbox/demo/admin-login', { anonymous: true, body: { hostUserId: person.hostUserId } });
+    const { authCode } = await request<{ authCode: string }>('POST', '/dev/sandbox/login-code', { anonymous: true, body: { ...body, kind: 'admin' } });
     return signInWithAdminSso(authCode);
   }
-  const { code } = await request<{ code: string }>('POST', '/sandbox/demo/oauth-code', { anonymous: true, body: { hostUserId: person.hostUserId } });
+  const { code } = await request<{ code: string }>('POST', '/dev/sandbox/login-code', { anonymous: true, body: { ...body, kind: 'oauth' } });
   return signInWithOauthCode(code);
 }
 

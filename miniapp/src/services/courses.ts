@@ -1,19 +1,46 @@
-/** Courses, chapters, study heartbeats, and authoring for admins. */
+/** Courses, chapters, enrolment, study sessions and heartbeats, and authoring for admins. */
 import type { Heartbeat } from '../lib/heartbeat';
 import { http } from './http';
 import type { Chapter, ChapterProgress, Course, Page } from './types';
 
-const base = '/api/v1/courses';
+export interface Enrolment {
+  id: string;
+  expiresAt: string;
+  active: boolean;
+  completedAt: string | null;
+}
 
-export const listCourses = (cursor?: string | null) => http.get<Page<Course>>(base, { cursor, limit: 20 });
-export const getCourse = (id: string) =>
-  http.get<{ course: Course; chapters: Chapter[]; progress?: ChapterProgress[]; enrolment?: { expiresAt: string; active: boolean; completedAt: string | null } | null }>(`${base}/${id}`);
-export const startStudy = (courseId: string) => http.post<{ studySessionId: string; enrolment?: unknown }>(`${base}/${courseId}/study`);
-export const sendHeartbeat = (courseId: string, studySessionId: string, hb: Heartbeat) =>
-  http.post<{ ack: number; chapter?: ChapterProgress }>(`/api/v1/progress/heartbeats`, { courseId, studySessionId, ...hb });
+export const listCourses = (cursor?: string | null) => http.get<Page<Course>>('/api/v1/courses', { cursor, limit: 20 });
+export const getCourse = (id: string) => http.get<{ course: Course; chapters: Chapter[]; enrolment: Enrolment | null }>(`/api/v1/courses/${id}`);
 
-export const createCourse = (body: { title: string; creditHours: number; required?: boolean; description?: string }) =>
-  http.post<{ course: Course }>(base, body).then((r) => r.course);
-export const addChapter = (courseId: string, body: { title: string; kind: string; durationSec?: number; mediaUrl?: string; body?: string }) =>
-  http.post<{ chapter: Chapter }>(`${base}/${courseId}/chapters`, body);
-export const publishCourse = (courseId: string) => http.post(`${base}/${courseId}/publish`);
+export interface CourseProgress {
+  chapters: ChapterProgress[];
+  status: { chaptersDone: number; chaptersTotal: number; examRequired: boolean; examPassed: boolean; completedAt: string | null } | null;
+}
+export const courseProgress = (id: string) => http.get<CourseProgress>(`/api/v1/courses/${id}/progress`);
+
+/** A member enrols themself; the validity window starts now. */
+export const enrol = (courseId: string) => http.post<{ enrolment: Enrolment }>(`/api/v1/courses/${courseId}/enrol`).then((r) => r.enrolment);
+
+/** One active study session per person: a second one is refused with 409 parallel_session. */
+export const startStudy = (courseId: string) =>
+  http.post<{ studySession: { id: string; heartbeatTimeoutSec: number } }>('/api/v1/study-sessions', { courseId }).then((r) => r.studySession);
+export const endStudy = (sessionId: string) => http.del(`/api/v1/study-sessions/${sessionId}`);
+
+export interface HeartbeatAnswer {
+  progress: ChapterProgress & { duplicate?: boolean; flagged?: string[] };
+  course?: { chaptersDone: number; chaptersTotal: number; completedAt: string | null };
+}
+export const sendHeartbeat = (sessionId: string, hb: Heartbeat) =>
+  http.post<HeartbeatAnswer>(`/api/v1/study-sessions/${sessionId}/heartbeats`, {
+    chapterId: hb.chapterId,
+    position: hb.position,
+    state: hb.state === 'playing' ? 'playing' : 'paused',
+    clientSeq: hb.seq,
+  });
+
+export const createCourse = (body: { title: string; creditHours: number; required?: boolean; description?: string; examId?: string }) =>
+  http.post<{ course: Course }>('/api/v1/courses', body).then((r) => r.course);
+export const addChapter = (courseId: string, body: { title: string; kind: string; durationSec?: number; minReadSec?: number; mediaUrl?: string; body?: string }) =>
+  http.post<{ chapter: Chapter }>(`/api/v1/courses/${courseId}/chapters`, body);
+export const publishCourse = (courseId: string) => http.post(`/api/v1/courses/${courseId}/publish`);

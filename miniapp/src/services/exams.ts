@@ -1,45 +1,65 @@
 /** Exams: attempts (questions without answers), answers, submission, results; the question bank. */
-import type { Answer, Question } from '../lib/answer-sheet';
+import { fromServerAnswer, toServerAnswer, type Answer, type Question, type ServerAnswer } from '../lib/answer-sheet';
 import { http } from './http';
 import type { Page } from './types';
-
-const base = '/api/v1/exams';
 
 export interface Exam {
   id: string;
   title: string;
-  timeLimitMin?: number | null;
+  timeLimitSec?: number;
   passScore?: number;
-  maxAttempts?: number | null;
+  maxAttempts?: number;
+}
+
+export interface AttemptHeader {
+  id: string;
+  examId: string;
+  status: 'in_progress' | 'submitted' | string;
+  deadlineAt: string;
+  submittedAt: string | null;
+  endReason?: string | null;
+  score?: number | null;
+  maxScore?: number | null;
+  passed?: boolean | null;
 }
 
 export interface Attempt {
-  id: string;
-  examId: string;
-  deadlineAt: string | null;
+  attempt: AttemptHeader;
   questions: Question[];
-  answers?: Record<string, Answer>;
-  now?: string;
+  answers: Record<string, Answer>;
 }
 
-export interface AttemptResult {
-  id: string;
-  score: number | null;
-  passed: boolean | null;
-  passScore?: number;
-  submittedAt: string;
-  creditHours?: number | null;
+interface OpenAttempt {
+  attempt: AttemptHeader;
+  questions: Question[];
+  answers: Array<{ questionId: string; answer: ServerAnswer }>;
 }
 
-export const getExam = (id: string) => http.get<{ exam: Exam }>(`${base}/${id}`).then((r) => r.exam);
-export const startAttempt = (examId: string) => http.post<{ attempt: Attempt }>(`${base}/${examId}/attempts`).then((r) => r.attempt);
-export const saveAnswers = (attemptId: string, answers: Array<{ questionId: string; answer: Answer }>) =>
-  http.put(`/api/v1/attempts/${attemptId}/answers`, { answers });
-export const submitAttempt = (attemptId: string, answers: Array<{ questionId: string; answer: Answer }>) =>
-  http.post<{ result: AttemptResult }>(`/api/v1/attempts/${attemptId}/submit`, { answers }).then((r) => r.result);
-export const getResult = (attemptId: string) => http.get<{ result: AttemptResult }>(`/api/v1/attempts/${attemptId}`).then((r) => r.result);
-export const reportSwitchAway = (attemptId: string) => http.post(`/api/v1/attempts/${attemptId}/switches`);
+export const startAttempt = (examId: string): Promise<Attempt> =>
+  http.post<OpenAttempt>(`/api/v1/exams/${examId}/attempts`).then((r) => ({
+    attempt: r.attempt,
+    questions: r.questions,
+    answers: Object.fromEntries(r.answers.map((a) => [a.questionId, fromServerAnswer(a.answer)])),
+  }));
 
-export const listExams = (cursor?: string | null) => http.get<Page<Exam>>(base, { cursor, limit: 20 });
-export const createExam = (body: { title: string; passScore: number; timeLimitMin?: number }) =>
-  http.post<{ exam: Exam }>(base, body).then((r) => r.exam);
+const wire = (questions: Question[], answers: Array<{ questionId: string; answer: Answer }>) => {
+  const types = new Map(questions.map((q) => [q.id, q.type]));
+  return answers.filter((a) => a.answer.length > 0).map((a) => ({ questionId: a.questionId, answer: toServerAnswer(types.get(a.questionId) ?? 'single', a.answer) }));
+};
+
+export const saveAnswers = (attemptId: string, questions: Question[], answers: Array<{ questionId: string; answer: Answer }>) => {
+  const body = wire(questions, answers);
+  return body.length ? http.put(`/api/v1/attempts/${attemptId}/answers`, { answers: body }) : Promise.resolve();
+};
+
+/** Saves what is answered, then submits; submitting twice is harmless on the server. */
+export async function submitAttempt(attemptId: string, questions: Question[], answers: Array<{ questionId: string; answer: Answer }>) {
+  await saveAnswers(attemptId, questions, answers);
+  return http.post<{ attempt: AttemptHeader }>(`/api/v1/attempts/${attemptId}/submit`).then((r) => r.attempt);
+}
+export const getResult = (attemptId: string) => http.get<{ attempt: AttemptHeader }>(`/api/v1/attempts/${attemptId}`).then((r) => r.attempt);
+export const reportSwitchAway = (attemptId: string) => http.post(`/api/v1/attempts/${attemptId}/switch-away`);
+
+export const listExams = (cursor?: string | null) => http.get<Page<Exam>>('/api/v1/exams', { cursor, limit: 20 });
+export const createExam = (body: { title: string; passScore: number; timeLimitSec?: number; courseId?: string }) =>
+  http.post<{ exam: Exam }>('/api/v1/exams', body).then((r) => r.exam);

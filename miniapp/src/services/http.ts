@@ -20,6 +20,9 @@ export interface RequestOptions {
   body?: unknown;
   /** Send without the session token (sign-in calls). */
   anonymous?: boolean;
+  /** A binary body (an Excel import), sent as is with this content type. */
+  raw?: ArrayBuffer;
+  contentType?: string;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,13 +32,14 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const token = options.anonymous ? '' : getToken();
   if (token) header.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
+  if (options.raw !== undefined) header['Content-Type'] = options.contentType ?? 'application/octet-stream';
   let res: Taro.request.SuccessCallbackResult<string | Record<string, unknown>>;
   try {
     res = await Taro.request({
       url: apiBase() + withQuery(path, options.query),
       method: method as keyof Taro.request.Method,
       header,
-      data: options.body as Record<string, unknown> | undefined,
+      data: (options.raw ?? options.body) as Record<string, unknown> | undefined,
       timeout: TIMEOUT_MS,
       dataType: 'json',
     });

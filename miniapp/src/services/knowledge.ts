@@ -1,20 +1,30 @@
-/** Knowledge bases: spaces, the folder/document tree, documents, search. */
+/** Knowledge bases: spaces, the folder/document tree, documents (with watermark), search. */
 import { http } from './http';
 import type { KnowledgeDocument, KnowledgeNode, Page, SearchHit, Space } from './types';
 
-const base = '/api/v1/knowledge';
+const one = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
 
-export const listSpaces = (cursor?: string | null) => http.get<Page<Space>>(`${base}/spaces`, { cursor, limit: 20 });
-export const getSpace = (id: string) => http.get<{ space: Space }>(`${base}/spaces/${id}`).then((r) => r.space);
+/** Spaces I can read (the server answers them all at once). */
+export const listSpaces = () => http.get<{ items: Space[] }>('/api/v1/spaces').then((r) => one(r.items));
 export const spaceTree = (spaceId: string) =>
-  http.get<{ items: KnowledgeNode[] }>(`${base}/spaces/${spaceId}/tree`).then((r) => r.items);
-export const getDocument = (id: string) =>
-  http.get<{ document: KnowledgeDocument }>(`${base}/documents/${id}`).then((r) => r.document);
-export const search = (q: string, cursor?: string | null) =>
-  http.get<Page<SearchHit>>(`${base}/search`, { q, cursor, limit: 20 });
+  http.get<{ space: Space; items: KnowledgeNode[] }>(`/api/v1/spaces/${spaceId}/tree`);
 
-export const createSpace = (body: { name: string; description?: string }) => http.post<{ space: Space }>(`${base}/spaces`, body);
+interface DocAnswer {
+  document: KnowledgeDocument & { updatedAt?: string };
+  watermark?: { memberId: string; hostUserId: string | null; time: string; text?: string } | null;
+}
+export const getDocument = (id: string) =>
+  http.get<DocAnswer>(`/api/v1/docs/${id}`).then(({ document, watermark }) => ({
+    ...document,
+    watermark: watermark ? { memberId: watermark.memberId, label: watermark.hostUserId ?? watermark.memberId, at: watermark.time } : null,
+  }));
+
+/** Ranked hits with `<mark>` highlights (the server escapes everything else). */
+export const search = (q: string) =>
+  http.get<{ items: Array<SearchHit & { titleHighlight?: string; spaceName?: string }> }>('/api/v1/search', { q, limit: 50 }).then((r) => one(r.items));
+
+export const createSpace = (body: { name: string; description?: string }) => http.post<{ space: Space }>('/api/v1/spaces', body);
 export const createDocument = (spaceId: string, body: { title: string; body: string; parentId?: string | null }) =>
-  http.post<{ document: KnowledgeDocument }>(`${base}/spaces/${spaceId}/documents`, body);
-export const grantSpace = (spaceId: string, body: { subjectKind: 'member' | 'department' | 'tenant'; subjectId?: string; role: string }) =>
-  http.post(`${base}/spaces/${spaceId}/permissions`, body);
+  http.post<{ node: KnowledgeNode }>(`/api/v1/spaces/${spaceId}/nodes`, { kind: 'document', ...body });
+export const grantSpace = (spaceId: string, body: { subjectKind: 'member' | 'department' | 'enterprise'; subjectId?: string; role: string }) =>
+  http.post(`/api/v1/spaces/${spaceId}/permissions`, body);

@@ -1,18 +1,20 @@
-/** My learning record: hours against the annual requirement, courses, certificates, inbox. */
+/** My learning record: hours against the annual requirement, courses credited, certificates, inbox. */
 import { http } from './http';
 import type { Page } from './types';
 
-export interface MyRecord {
+export interface MyCredits {
   year: number;
-  hoursEarned: number;
-  hoursRequired: number;
-  courses?: Array<{ courseId: string; title: string; completedAt: string | null; hours: number }>;
+  requiredHours: number;
+  earnedHours: number;
+  annualComplete: boolean;
+  records: Array<{ courseId: string; courseTitle: string | null; hours: number; score: number | null; earnedAt: string }>;
 }
 
 export interface Certificate {
   id: string;
-  courseTitle: string;
-  code: string;
+  courseId: string;
+  course: string;
+  verificationCode: string;
   issuedAt: string;
 }
 
@@ -24,7 +26,7 @@ export interface InboxItem {
   readAt?: string | null;
 }
 
-export const myRecord = () => http.get<MyRecord>('/api/v1/records/me');
-export const myCertificates = (cursor?: string | null) => http.get<Page<Certificate>>('/api/v1/certificates/mine', { cursor });
-export const inbox = (cursor?: string | null) => http.get<Page<InboxItem>>('/api/v1/inbox', { cursor, limit: 20 });
-export const markRead = (id: string) => http.post(`/api/v1/inbox/${id}/read`);
+export const myCredits = (year?: number) => http.get<MyCredits>('/api/v1/me/credits', { year });
+export const myCertificates = () => http.get<{ items: Certificate[] }>('/api/v1/me/certificates').then((r): Page<Certificate> => ({ items: r.items, nextCursor: null }));
+export const inbox = (cursor?: string | null) => http.get<Page<InboxItem>>('/api/v1/me/notifications', { cursor, limit: 20 });
+export const markRead = (id: string) => http.post(`/api/v1/me/notifications/${id}/read`);

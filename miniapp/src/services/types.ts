@@ -37,7 +37,10 @@ export interface KnowledgeDocument {
 export interface SearchHit {
   id: string;
   spaceId?: string;
+  spaceName?: string;
   title: string;
+  /** HTML-escaped by the server, matches in <mark>. */
+  titleHighlight?: string;
   snippet?: string;
 }
 
@@ -65,6 +68,7 @@ export interface Chapter {
 export interface ChapterProgress {
   chapterId: string;
   completed: boolean;
+  positionSec?: number;
   furthestSec?: number;
   creditedSec?: number;
 }

@@ -9,13 +9,13 @@ import { useSignedIn } from '../../hooks/use-signed-in';
 import { displayMessage } from '../../lib/api-error';
 import { go, relaunch, routes } from '../../lib/routes';
 import { me, signOut } from '../../services/auth';
-import { myRecord } from '../../services/records';
+import { myCredits } from '../../services/records';
 import { saveProfile } from '../../services/session';
 
 export default function Me() {
   const { signedIn } = useSignedIn();
   const profile = useRequest(() => me().then((p) => (saveProfile(p), p)), [], signedIn);
-  const record = useRequest(() => myRecord(), [], signedIn);
+  const record = useRequest(() => myCredits(), [], signedIn);
   const [outError, setOutError] = useState<unknown>(null);
   const p = profile.data;
 
@@ -39,7 +39,7 @@ export default function Me() {
         ) : null}
       </StateView>
       <StateView loading={record.loading} error={record.error} onRetry={record.reload}>
-        {record.data ? <HoursCard earned={record.data.hoursEarned} required={record.data.hoursRequired} year={record.data.year} /> : null}
+        {record.data ? <HoursCard earned={record.data.earnedHours} required={record.data.requiredHours} year={record.data.year} /> : null}
       </StateView>
       <View className='qx-card' onClick={() => go(routes.records)}>
         <Text className='qx-card__title'>学习档案与证书</Text>

@@ -12,6 +12,7 @@ import type { Context } from 'koa';
 import { ROOT_DIR } from '@qixue/config';
 import type { AppDeps, AppState } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { devSignInRoutes } from './dev-sign-in';
 
 export const DEFAULT_WEB_DIR = resolve(ROOT_DIR, 'miniapp', 'dist', 'h5');
 export const ADMIN_ENTRY = '/app/packages/admin/pages/dashboard/index';
@@ -41,10 +42,12 @@ const notBuilt = () =>
     '前端尚未构建：请运行 npm run build:miniapp（或 npm run build:h5 -w miniapp）后刷新 / The web app is not built: run `npm run build:miniapp`',
   );
 
-export function webRoutes(_deps: AppDeps, dir: string = DEFAULT_WEB_DIR): Router<AppState> {
+export function webRoutes(deps: AppDeps, dir: string = DEFAULT_WEB_DIR): Router<AppState> {
   const router = new Router<AppState>();
   const root = resolve(dir);
 
+  const dev = devSignInRoutes(deps);
+  router.use(dev.routes(), dev.allowedMethods());
   router.get('/', (ctx) => ctx.redirect('/app/'));
   router.get(['/admin', '/admin/{*rest}'], (ctx) => ctx.redirect(ADMIN_ENTRY));
   router.get(['/app', '/app/{*rest}'], async (ctx) => {

@@ -68,10 +68,10 @@ export default function SignIn() {
           <Text className='qx-signin__hint'>开发环境：沙箱模拟企业微信，选择一位演示成员登录</Text>
           <StateView loading={people.loading} error={people.error} onRetry={people.reload} empty={(people.data ?? []).length === 0} emptyText='沙箱中没有演示成员'>
             {(people.data ?? []).map((p) => (
-              <View key={p.hostUserId} className='qx-card qx-row qx-signin__person' data-testid='demo-person' data-role={p.role}>
+              <View key={`${p.corpId}/${p.hostUserId}`} className='qx-card qx-row qx-signin__person' data-testid='demo-person' data-role={p.role} data-user={p.hostUserId}>
                 <View>
                   <Text className='qx-card__title'>{p.label}</Text>
-                  <Text className='qx-card__meta'>{[p.department, p.role === 'admin' ? '企业管理员' : '员工'].filter(Boolean).join(' · ')}</Text>
+                  <Text className='qx-card__meta'>{[p.tenantName, p.department, p.role === 'admin' ? '企业管理员' : '员工'].filter(Boolean).join(' · ')}</Text>
                 </View>
                 <Button size='mini' className='qx-btn qx-btn--primary' loading={busy === p.hostUserId} disabled={!!busy} onClick={() => pick(p)}>
                   {p.role === 'admin' ? '以管理员登录' : '登录'}

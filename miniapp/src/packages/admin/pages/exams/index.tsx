@@ -5,15 +5,20 @@ import { AdminLayout } from '../../../../components/admin-layout';
 import { ListFooter, StateView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
-import { displayMessage } from '../../../../lib/api-error';
+import { ApiError, displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
 import { pickFile } from '../../../../platform/files';
 import { createExam, listExams } from '../../../../services/exams';
-import { download, upload } from '../../../../services/files';
+import { download, uploadRaw } from '../../../../services/files';
 
 interface ImportOutcome {
   imported?: number;
-  errors?: Array<{ row: number; message: string }>;
+}
+
+interface ImportProblem {
+  row?: number;
+  field?: string;
+  message: string;
 }
 
 export default function Exams() {
@@ -25,12 +30,13 @@ export default function Exams() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
 
   const create = async () => {
     if (!title.trim()) return setMessage({ ok: false, text: '请填写考试名称' });
     setBusy(true);
     try {
-      await createExam({ title: title.trim(), passScore: Number(passScore) || 60, timeLimitMin: Number(minutes) || undefined });
+      await createExam({ title: title.trim(), passScore: Number(passScore) || 60, timeLimitSec: (Number(minutes) || 60) * 60 });
       setTitle('');
       setMessage({ ok: true, text: '考试已创建' });
       exams.reload();
@@ -43,14 +49,17 @@ export default function Exams() {
 
   const importQuestions = async () => {
     setOutcome(null);
+    setProblems([]);
     setMessage(null);
     const file = await pickFile(['xlsx']);
     if (!file) return;
     setBusy(true);
     try {
-      setOutcome(await upload<ImportOutcome>('/api/v1/questions/import', file.path));
+      setOutcome(await uploadRaw<ImportOutcome>('/api/v1/questions/import', file.data));
     } catch (err) {
       setMessage({ ok: false, text: displayMessage(err) });
+      const problems = err instanceof ApiError ? (err.details as { problems?: ImportProblem[] } | undefined)?.problems : undefined;
+      setProblems(problems ?? []);
     } finally {
       setBusy(false);
     }
@@ -75,8 +84,12 @@ export default function Exams() {
       {outcome ? (
         <View className='qx-panel' data-testid='import-outcome'>
           <Text className='qx-panel__title'>{`已导入 ${outcome.imported ?? 0} 题`}</Text>
-          {(outcome.errors ?? []).map((e) => (
-            <View key={e.row} className='qx-error-message'>{`第 ${e.row} 行：${e.message}`}</View>
+        </View>
+      ) : null}
+      {problems.length ? (
+        <View className='qx-panel' data-testid='import-problems'>
+          {problems.slice(0, 50).map((p, i) => (
+            <View key={i} className='qx-error-message'>{`${p.row ? `第 ${p.row} 行` : ''}${p.field ? `（${p.field}）` : ''}：${p.message}`}</View>
           ))}
         </View>
       ) : null}
@@ -106,7 +119,7 @@ export default function Exams() {
             <View key={e.id} className='qx-table__row'>
               <Text className='qx-table__cell'>{e.title}</Text>
               <Text className='qx-table__cell'>{e.passScore ?? '—'}</Text>
-              <Text className='qx-table__cell'>{e.timeLimitMin ? `${e.timeLimitMin} 分钟` : '不限'}</Text>
+              <Text className='qx-table__cell'>{e.timeLimitSec ? `${Math.round(e.timeLimitSec / 60)} 分钟` : '—'}</Text>
               <Text className='qx-table__cell'>{e.maxAttempts ?? '不限'}</Text>
             </View>
           ))}

@@ -12,7 +12,7 @@ import { displayMessage } from '../../../../lib/api-error';
 import { dueLabel } from '../../../../lib/hours';
 import { routes } from '../../../../lib/routes';
 import { listCourses } from '../../../../services/courses';
-import { createTask, listTasks, taskProgress } from '../../../../services/tasks';
+import { createTask, listTasks, taskAssignees } from '../../../../services/tasks';
 
 export default function AdminTasks() {
   useSignedIn();
@@ -33,9 +33,10 @@ export default function AdminTasks() {
       await createTask({
         title: title.trim(),
         required: true,
-        dueAt: due ? new Date(`${due}T23:59:59`).toISOString() : undefined,
+        startsAt: new Date().toISOString(),
+        dueAt: new Date(due ? `${due}T23:59:59` : Date.now() + 30 * 86_400_000).toISOString(),
         items: courseIds.map((refId) => ({ kind: 'course' as const, refId })),
-        assignees: [...picked.departments.map((id) => ({ kind: 'department' as const, id })), ...picked.members.map((id) => ({ kind: 'member' as const, id }))],
+        targets: [...picked.departments.map((refId) => ({ kind: 'department' as const, refId })), ...picked.members.map((refId) => ({ kind: 'member' as const, refId }))],
       });
       setMessage({ ok: true, text: '任务已下发' });
       setTitle('');
@@ -55,7 +56,7 @@ export default function AdminTasks() {
           <Text className='qx-form-row__label'>任务名称</Text>
           <Input className='qx-ainput' style={{ width: '320PX' }} data-testid='task-title' value={title} onInput={(e) => setTitle(e.detail.value)} />
           <Text className='qx-form-row__label'>截止日期</Text>
-          <Input className='qx-ainput' placeholder='YYYY-MM-DD' data-testid='task-due' value={due} onInput={(e) => setDue(e.detail.value)} />
+          <Input className='qx-ainput' placeholder='YYYY-MM-DD（默认 30 天后）' data-testid='task-due' value={due} onInput={(e) => setDue(e.detail.value)} />
         </View>
         <View className='qx-form-row' style={{ flexWrap: 'wrap' }}>
           <Text className='qx-form-row__label'>课程</Text>
@@ -103,18 +104,20 @@ export default function AdminTasks() {
   );
 }
 
+const assigneeStatus: Record<string, string> = { completed: '已完成', overdue: '已逾期', in_progress: '学习中', not_started: '未开始' };
+
 function TaskProgress({ taskId }: { taskId: string }) {
-  const rows = usePagedList((cursor) => taskProgress(taskId, cursor), [taskId]);
+  const rows = usePagedList((cursor) => taskAssignees(taskId, cursor), [taskId]);
   return (
     <View style={{ paddingLeft: '24PX' }} data-testid='task-progress'>
       <StateView loading={rows.view === 'loading'} error={rows.view === 'error' ? rows.error : null} onRetry={rows.reload} empty={rows.view === 'empty'} emptyText='没有学员'>
         {rows.items.map((r) => (
-          <View key={r.id} className='qx-table__row'>
+          <View key={r.memberId} className='qx-table__row' data-testid='assignee-row'>
             <View className='qx-table__cell'>
               <OpenDataName hostUserId={r.hostUserId} name={r.name} />
             </View>
-            <Text className='qx-table__cell'>{`${Math.round(r.progress * 100)}%`}</Text>
-            <Text className='qx-table__cell'>{r.status}</Text>
+            <Text className='qx-table__cell'>{r.itemsTotal ? `${r.itemsDone ?? 0}/${r.itemsTotal}` : r.progress !== undefined ? `${Math.round(r.progress * 100)}%` : '—'}</Text>
+            <Text className='qx-table__cell'>{assigneeStatus[r.status] ?? r.status}</Text>
           </View>
         ))}
         <ListFooter status={rows.status} hasMore={rows.hasMore} error={rows.error} onMore={rows.loadMore} />

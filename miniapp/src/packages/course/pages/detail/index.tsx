@@ -1,62 +1,90 @@
 /**
- * A course: chapters with progress, the player (video, article, document) reporting heartbeats,
- * and the exam once every chapter is done. Completion is the server's decision, shown as it says.
+ * A course: enrolment (with its validity window), chapters with progress, the player (video,
+ * article, document) reporting heartbeats through a study session, and the exam once every
+ * chapter is done. Completion is the server's decision, shown as it reports it.
  */
 import { useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useUnload } from '@tarojs/taro';
 import { Button, RichText, Text, Video, View } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
 import { useHeartbeats } from '../../../../hooks/use-heartbeats';
 import { useRequest } from '../../../../hooks/use-request';
 import { displayMessage } from '../../../../lib/api-error';
 import { go, routes } from '../../../../lib/routes';
-import { getCourse, startStudy } from '../../../../services/courses';
+import { courseProgress, endStudy, enrol, getCourse, startStudy } from '../../../../services/courses';
 import type { Chapter } from '../../../../services/types';
 import './index.css';
 
 export default function CourseDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const course = useRequest(() => getCourse(id), [id]);
+  const course = useRequest(() => Promise.all([getCourse(id), courseProgress(id)]), [id]);
   const [session, setSession] = useState<string | null>(null);
   const [current, setCurrent] = useState<Chapter | null>(null);
-  const [startError, setStartError] = useState<unknown>(null);
-  const beats = useHeartbeats(id, session, current?.id ?? null, 5_000);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const beats = useHeartbeats(session, current?.id ?? null, 5_000);
 
+  const [detail, progress] = course.data ?? [];
   useEffect(() => {
-    if (course.data?.course.title) Taro.setNavigationBarTitle({ title: course.data.course.title });
-  }, [course.data]);
+    if (detail?.course.title) Taro.setNavigationBarTitle({ title: detail.course.title });
+  }, [detail?.course.title]);
 
   // The server's answer to a heartbeat may finish a chapter: reload to show it.
   useEffect(() => {
     if (beats.chapter?.completed) course.reload();
   }, [beats.chapter?.completed]);
 
-  const play = async (chapter: Chapter) => {
-    setStartError(null);
+  useUnload(() => {
+    if (session) void endStudy(session).catch(() => undefined);
+  });
+
+  const join = async () => {
+    setBusy(true);
+    setActionError(null);
     try {
-      const s = session ?? (await startStudy(id)).studySessionId;
-      setSession(s);
-      setCurrent(chapter);
+      await enrol(id);
+      course.reload();
     } catch (err) {
-      setStartError(err);
+      setActionError(err);
+    } finally {
+      setBusy(false);
     }
   };
 
-  const data = course.data;
-  const done = new Set((data?.progress ?? []).filter((p) => p.completed).map((p) => p.chapterId));
-  const allDone = !!data && data.chapters.length > 0 && data.chapters.every((c) => done.has(c.id));
+  const play = async (chapter: Chapter) => {
+    setActionError(null);
+    try {
+      const s = session ?? (await startStudy(id)).id;
+      setSession(s);
+      setCurrent(chapter);
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  const done = new Set((progress?.chapters ?? []).filter((p) => p.completed).map((p) => p.chapterId));
+  const enrolled = !!detail?.enrolment?.active;
+  const allDone = !!detail && detail.chapters.length > 0 && detail.chapters.every((c) => done.has(c.id));
+  const complete = !!progress?.status?.completedAt;
 
   return (
     <View className='qx-page' data-testid='course'>
-      <StateView loading={course.loading && !data} error={course.error} onRetry={course.reload}>
-        {data ? (
+      <StateView loading={course.loading && !detail} error={course.error} onRetry={course.reload}>
+        {detail ? (
           <>
             <View className='qx-card'>
-              <Text className='qx-card__title'>{data.course.title}</Text>
-              <Text className='qx-card__meta'>{`${data.course.creditHours} 学时 · 已完成 ${done.size}/${data.chapters.length} 章`}</Text>
-              {data.enrolment ? <Text className='qx-card__meta'>{`学习有效期至 ${data.enrolment.expiresAt.slice(0, 10)}`}</Text> : null}
-              {data.course.description ? <Text className='qx-card__meta'>{data.course.description}</Text> : null}
+              <Text className='qx-card__title'>{detail.course.title}</Text>
+              <Text className='qx-card__meta' data-testid='course-summary'>{`${detail.course.creditHours} 学时 · 已完成 ${done.size}/${detail.chapters.length} 章${complete ? ' · 课程已完成' : ''}`}</Text>
+              {detail.enrolment ? (
+                <Text className={`qx-card__meta ${detail.enrolment.active ? '' : 'qx-tone-overdue'}`}>
+                  {detail.enrolment.active ? `学习有效期至 ${detail.enrolment.expiresAt.slice(0, 10)}` : `学习有效期已于 ${detail.enrolment.expiresAt.slice(0, 10)} 结束`}
+                </Text>
+              ) : null}
+              {detail.course.description ? <Text className='qx-card__meta'>{detail.course.description}</Text> : null}
+              {!detail.enrolment ? (
+                <Button className='qx-btn qx-btn--primary' data-testid='enrol' loading={busy} onClick={join}>开始学习</Button>
+              ) : null}
             </View>
 
             {current ? (
@@ -67,6 +95,7 @@ export default function CourseDetail() {
                     id='qx-video'
                     className='qx-player__video'
                     src={current.mediaUrl}
+                    initialTime={progress?.chapters.find((p) => p.chapterId === current.id)?.furthestSec ?? 0}
                     enableProgressGesture={false}
                     onPlay={() => beats.onState('playing')}
                     onPause={() => beats.onState('paused')}
@@ -80,14 +109,19 @@ export default function CourseDetail() {
                 {beats.error ? <Text className='qx-card__meta qx-error-message'>{displayMessage(beats.error)}</Text> : null}
               </View>
             ) : null}
-            {startError ? <View className='qx-card qx-error-message'>{displayMessage(startError)}</View> : null}
+            {actionError ? <View className='qx-card qx-error-message'>{displayMessage(actionError)}</View> : null}
 
             <View className='qx-section__title'>
               <Text>章节</Text>
             </View>
-            {data.chapters.length === 0 ? <View className='qx-card__meta'>本课程还没有章节</View> : null}
-            {data.chapters.map((c, i) => (
-              <View key={c.id} className={`qx-card qx-row ${current?.id === c.id ? 'qx-chapter--current' : ''}`} data-testid='chapter' onClick={() => play(c)}>
+            {detail.chapters.length === 0 ? <View className='qx-card__meta'>本课程还没有章节</View> : null}
+            {detail.chapters.map((c, i) => (
+              <View
+                key={c.id}
+                className={`qx-card qx-row ${current?.id === c.id ? 'qx-chapter--current' : ''}`}
+                data-testid='chapter'
+                onClick={() => (enrolled ? play(c) : setActionError(new Error(detail.enrolment ? '学习有效期已结束，不能继续学习' : '请先点击“开始学习”')))}
+              >
                 <Text className='qx-card__title'>{`${i + 1}. ${c.title}`}</Text>
                 <Text className={`qx-card__meta ${done.has(c.id) ? 'qx-chapter--done' : ''}`} data-testid='chapter-status'>
                   {done.has(c.id) ? '已完成' : kindLabel(c.kind)}
@@ -95,9 +129,14 @@ export default function CourseDetail() {
               </View>
             ))}
 
-            {data.course.examId ? (
-              <Button className='qx-btn qx-btn--primary qx-section' disabled={!allDone} data-testid='take-exam' onClick={() => go(routes.exam, { id: data.course.examId, courseId: id })}>
-                {allDone ? '参加课程考试' : '完成全部章节后可参加考试'}
+            {detail.course.examId ? (
+              <Button
+                className='qx-btn qx-btn--primary qx-section'
+                disabled={!allDone || !enrolled}
+                data-testid='take-exam'
+                onClick={() => go(routes.exam, { id: detail.course.examId, courseId: id })}
+              >
+                {progress?.status?.examPassed ? '考试已通过' : allDone ? '参加课程考试' : '完成全部章节后可参加考试'}
               </Button>
             ) : null}
           </>

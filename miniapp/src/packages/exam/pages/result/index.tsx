@@ -17,9 +17,9 @@ export default function ExamResult() {
         {r ? (
           <View className='qx-card' style={{ textAlign: 'center' }}>
             <Text className='qx-big-number'>{r.score ?? '—'}</Text>
-            <Text className='qx-card__title' data-testid='exam-verdict'>{r.passed === null ? '成绩待公布' : r.passed ? '考试通过' : '未通过'}</Text>
-            {r.passScore !== undefined ? <Text className='qx-card__meta'>{`及格分 ${r.passScore}`}</Text> : null}
-            {r.passed && r.creditHours ? <Text className='qx-card__meta' data-testid='credited-hours'>{`已获得 ${r.creditHours} 学时`}</Text> : null}
+            <Text className='qx-card__title' data-testid='exam-verdict'>{r.passed === undefined || r.passed === null ? '已交卷，成绩待公布' : r.passed ? '考试通过' : '未通过'}</Text>
+            {r.maxScore ? <Text className='qx-card__meta'>{`满分 ${r.maxScore}`}</Text> : null}
+            {r.endReason === 'time_limit' ? <Text className='qx-card__meta'>考试时间已到，系统已自动交卷</Text> : null}
             <Button className='qx-btn qx-btn--primary' onClick={() => go(routes.records)}>查看学习档案</Button>
             {params.courseId ? <Button className='qx-btn' onClick={() => replace(routes.course, { id: params.courseId })}>返回课程</Button> : null}
           </View>

@@ -10,7 +10,7 @@ import { useCountdown } from '../../../../hooks/use-countdown';
 import { useRequest } from '../../../../hooks/use-request';
 import { answer, answeredCount, confirmText, goTo, isAnswered, newSheet, submission, type Sheet } from '../../../../lib/answer-sheet';
 import { displayMessage } from '../../../../lib/api-error';
-import { formatDuration, serverOffset, timerTone } from '../../../../lib/countdown';
+import { formatDuration, timerTone } from '../../../../lib/countdown';
 import { replace, routes } from '../../../../lib/routes';
 import { reportSwitchAway, saveAnswers, startAttempt, submitAttempt } from '../../../../services/exams';
 
@@ -27,13 +27,12 @@ export default function TakeExam() {
 
   useEffect(() => {
     if (!attempt.data) return;
-    offset.current = serverOffset(attempt.data.now, Date.now());
     setSheet(newSheet(attempt.data.questions, attempt.data.answers));
   }, [attempt.data]);
 
-  const left = useCountdown(attempt.data?.deadlineAt, offset.current);
+  const left = useCountdown(attempt.data?.attempt.deadlineAt, offset.current);
   useDidHide(() => {
-    if (attempt.data) void reportSwitchAway(attempt.data.id).catch(() => undefined);
+    if (attempt.data) void reportSwitchAway(attempt.data.attempt.id).catch(() => undefined);
   });
 
   const submit = async (confirmed: boolean) => {
@@ -45,8 +44,8 @@ export default function TakeExam() {
     setSubmitting(true);
     setSubmitError(null);
     try {
-      await submitAttempt(attempt.data.id, submission(sheet));
-      replace(routes.examResult, { attemptId: attempt.data.id, courseId: params.courseId });
+      await submitAttempt(attempt.data.attempt.id, sheet.questions, submission(sheet));
+      replace(routes.examResult, { attemptId: attempt.data.attempt.id, courseId: params.courseId });
     } catch (err) {
       setSubmitError(err);
       setSubmitting(false);
@@ -61,7 +60,7 @@ export default function TakeExam() {
     if (!sheet || !attempt.data) return;
     const next = answer(sheet, questionId, value);
     setSheet(next);
-    void saveAnswers(attempt.data.id, submission(next).filter((a) => a.questionId === questionId)).catch(() => undefined);
+    void saveAnswers(attempt.data.attempt.id, next.questions, submission(next).filter((a) => a.questionId === questionId)).catch(() => undefined);
   };
 
   const q = sheet?.questions[sheet.current];

@@ -15,7 +15,7 @@ export default function Search() {
   const { params } = useRouter();
   const [draft, setDraft] = useState(params.q ? decodeURIComponent(params.q) : '');
   const [q, setQ] = useState(draft);
-  const hits = usePagedList((cursor) => (q ? search(q, cursor) : Promise.resolve(none)), [q]);
+  const hits = usePagedList(() => (q ? search(q) : Promise.resolve(none)), [q]);
   return (
     <View className='qx-page' data-testid='search'>
       <Input
@@ -32,7 +32,8 @@ export default function Search() {
         <StateView loading={hits.view === 'loading'} error={hits.view === 'error' ? hits.error : null} onRetry={hits.reload} empty={hits.view === 'empty'} emptyText={`没有找到与“${q}”相关的文档`}>
           {hits.items.map((h) => (
             <View key={h.id} className='qx-card' data-testid='search-hit' onClick={() => go(routes.doc, { id: h.id })}>
-              <Text className='qx-card__title'>{snippetRuns(h.title).map((r, i) => <Text key={i} className={r.hit ? 'qx-hit' : ''}>{r.text}</Text>)}</Text>
+              <Text className='qx-card__title'>{snippetRuns(h.titleHighlight ?? h.title).map((r, i) => <Text key={i} className={r.hit ? 'qx-hit' : ''}>{r.text}</Text>)}</Text>
+              {h.spaceName ? <Text className='qx-card__meta'>{h.spaceName}</Text> : null}
               {h.snippet ? (
                 <Text className='qx-card__meta'>{snippetRuns(h.snippet).map((r, i) => <Text key={i} className={r.hit ? 'qx-hit' : ''}>{r.text}</Text>)}</Text>
               ) : null}

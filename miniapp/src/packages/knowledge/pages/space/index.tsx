@@ -1,5 +1,5 @@
 /** A knowledge space: its folder/document tree; folders open in place, documents open the reader. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
@@ -13,8 +13,11 @@ export default function Space() {
   const id = params.id ?? '';
   const tree = useRequest(() => spaceTree(id), [id]);
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const rows = useMemo(() => visibleRows(nest((tree.data ?? []) as TreeNode[]), open), [tree.data, open]);
-  if (params.name) Taro.setNavigationBarTitle({ title: decodeURIComponent(params.name) });
+  const rows = useMemo(() => visibleRows(nest((tree.data?.items ?? []) as TreeNode[]), open), [tree.data, open]);
+  const title = tree.data?.space.name ?? (params.name ? decodeURIComponent(params.name) : '');
+  useEffect(() => {
+    if (title) Taro.setNavigationBarTitle({ title });
+  }, [title]);
   return (
     <View className='qx-page' data-testid='space'>
       <StateView loading={tree.loading} error={tree.error} onRetry={tree.reload} empty={rows.length === 0} emptyText='这个空间还没有文档'>

@@ -1,0 +1,104 @@
+/**
+ * Development only: the H5 sign-in page's bridge to the local WeCom sandbox, so that a browser
+ * (which is not inside WeCom) can sign in as a demo person through the real login paths.
+ *
+ *   GET  /dev/sandbox/people              demo people of the installed sandbox corps (no names:
+ *                                         the host never gives names to third-party apps)
+ *   POST /dev/sandbox/login-code          {corpId, userid, kind: 'oauth'|'admin'} → a one-time
+ *                                         code minted by the sandbox, exactly what WeCom would hand
+ *                                         the app; the page then calls POST /api/v1/auth/wecom/oauth
+ *                                         or /api/v1/auth/wecom/admin-sso with it.
+ *
+ * Off (404) in production and whenever the WeCom base URL is not a sandbox on this machine.
+ */
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { AppDeps, AppState } from '../../core/context';
+import { AppError, errors } from '../../core/errors';
+import { inputOf, validate } from '../../core/validate';
+
+const PEOPLE_PER_CORP = 12;
+
+interface CorpSummary {
+  corpid: string;
+  name: string;
+  installed: boolean;
+  members: Array<{ userid: string; open_userid: string; department: number[]; status: number }>;
+  admins: string[];
+}
+
+export function sandboxBase(deps: AppDeps): string | null {
+  const base = deps.config.WECOM_API_BASE;
+  if (deps.config.NODE_ENV === 'production' || !base) return null;
+  try {
+    const host = new URL(base).hostname;
+    return ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host) ? base.replace(/\/$/, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+const unavailable = () => new AppError(503, 'sandbox_unavailable', '本地沙箱不可用 / The local WeCom sandbox is not reachable');
+
+async function sandboxCall<T>(base: string, path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(5000) });
+  } catch {
+    throw unavailable();
+  }
+  if (res.status === 404) throw errors.notFound('sandbox member');
+  if (!res.ok) throw unavailable();
+  return (await res.json()) as T;
+}
+
+export function devSignInRoutes(deps: AppDeps): Router<AppState> {
+  const router = new Router<AppState>({ prefix: '/dev/sandbox' });
+  router.use(async (_ctx, next) => {
+    if (!sandboxBase(deps)) throw errors.notFound('route');
+    await next();
+  });
+
+  router.get('/people', async (ctx) => {
+    const base = sandboxBase(deps)!;
+    // Tenants installed from a host: their corp ids are what the sandbox knows them by.
+    const tenants = await deps.db.prisma.tenant.findMany({
+      where: { hostCorpId: { not: null }, status: 'active' },
+      select: { hostCorpId: true, name: true },
+      orderBy: { createdAt: 'asc' },
+      take: 5,
+    });
+    const items = [];
+    for (const t of tenants) {
+      const corp = await sandboxCall<CorpSummary>(base, `/sandbox/corps/${encodeURIComponent(t.hostCorpId!)}`).catch(() => null);
+      if (!corp?.installed) continue;
+      const active = corp.members.filter((m) => m.status === 1);
+      const admins = active.filter((m) => corp.admins.includes(m.userid));
+      const employees = active.filter((m) => !corp.admins.includes(m.userid)).slice(0, PEOPLE_PER_CORP - admins.length);
+      for (const m of [...admins, ...employees]) {
+        const admin = corp.admins.includes(m.userid);
+        items.push({
+          corpId: corp.corpid,
+          tenantName: t.name,
+          hostUserId: m.userid,
+          openUserId: m.open_userid,
+          role: admin ? 'admin' : 'member',
+          label: `${admin ? '演示管理员' : '演示员工'} ${m.userid.slice(0, 10)}`,
+          department: m.department.length ? `部门 ${m.department[0]}` : undefined,
+        });
+      }
+    }
+    ctx.body = { items };
+  });
+
+  const code = { body: z.object({ corpId: z.string().min(1).max(64), userid: z.string().min(1).max(128), kind: z.enum(['oauth', 'admin']) }) };
+  router.post('/login-code', validate(code), async (ctx) => {
+    const { body } = inputOf(ctx, code);
+    const base = sandboxBase(deps)!;
+    const path = `/sandbox/corps/${encodeURIComponent(body.corpId)}/members/${encodeURIComponent(body.userid)}/${body.kind === 'admin' ? 'admin-login' : 'oauth-code'}`;
+    const minted = await sandboxCall<{ code?: string; auth_code?: string }>(base, path, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    ctx.body = body.kind === 'admin' ? { authCode: minted.auth_code } : { code: minted.code };
+  });
+
+  return router;
+}
