@@ -21,6 +21,7 @@ import { examRoutes } from './exams/routes';
 import { creditRoutes } from './credits/routes';
 import { taskRoutes } from './tasks/routes';
 import { inboxRoutes } from './inbox/routes';
+import { recordRoutes } from './records/routes';
 
 export interface Mount {
   prefix: string;
@@ -44,6 +45,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: creditRoutes(deps) },
     { prefix: '/api/v1', router: taskRoutes(deps) },
     { prefix: '/api/v1', router: inboxRoutes(deps) },
+    { prefix: '/api/v1', router: recordRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

@@ -1,0 +1,125 @@
+/**
+ * Excel exports as durable jobs with progress (GET /api/v1/jobs/:id), downloaded once done from
+ * GET /api/v1/exports/:jobId/download.
+ *   records    one row per enrolment: member, course, chapters, study time, score, hours, completion
+ *   regulator  the real-name format for reporting to a regulator (seed 001 §1.2): name, ID number
+ *              where the enterprise collects it, employer, region, course, hours, score, completion date
+ */
+import ExcelJS from 'exceljs';
+import type { AppDeps } from '../../core/context';
+import type { JobIO, JobRecord } from '../../jobs/queue';
+import { scopeToTenant, type TenantDb } from '../../core/tenancy';
+import { refreshDeptStats, REFRESH_JOB } from './reports';
+
+export const EXPORT_JOB = 'records.export';
+const PAGE = 1000;
+
+export interface ExportPayload {
+  format: 'records' | 'regulator';
+  year?: number;
+  courseId?: string;
+}
+
+/**
+ * Real-name fields, where the enterprise collects them. The accounts module may add columns
+ * (realName, idNumberCipher, region) to Member; they are read when present, so this export needs
+ * no change when it does.
+ */
+async function realNames(deps: AppDeps, tenantId: string, memberIds: string[]) {
+  const { raw, dialect } = deps.db;
+  const q = dialect.quote;
+  const rows = memberIds.length
+    ? await raw.query<Record<string, unknown>>(`SELECT * FROM ${q('Member')} WHERE ${q('tenantId')} = ? AND ${q('id')} IN (${memberIds.map(() => '?').join(', ')})`, [tenantId, ...memberIds])
+    : [];
+  const decrypt = (v: unknown) => {
+    if (typeof v !== 'string' || !v) return '';
+    try {
+      return deps.cipher.decrypt(v);
+    } catch {
+      return '';
+    }
+  };
+  return new Map(
+    rows.map((r) => [
+      String(r.id),
+      {
+        name: String(r.realName ?? r.name ?? r.hostUserId ?? ''),
+        idNumber: typeof r.idNumber === 'string' ? r.idNumber : decrypt(r.idNumberCipher),
+        region: String(r.region ?? ''),
+      },
+    ]),
+  );
+}
+
+export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
+  const tenantId = job.tenantId!;
+  const payload = job.payload as ExportPayload;
+  const db = scopeToTenant(deps.db.prisma, tenantId);
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet(payload.format === 'regulator' ? '学时报送' : '学习档案');
+  const courses = new Map((await db.course.findMany({ select: { id: true, title: true, creditHours: true } })).map((c) => [c.id, c]));
+  let rowsWritten = 0;
+
+  if (payload.format === 'regulator') {
+    ws.addRow(['姓名', '身份证号', '工作单位', '地区', '课程', '学时', '考试成绩', '完成日期']).font = { bold: true };
+    const where = { ...(payload.year && { year: payload.year }), ...(payload.courseId && { courseId: payload.courseId }) };
+    const total = await db.creditRecord.count({ where });
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await db.creditRecord.findMany({ where, orderBy: { id: 'asc' }, take: PAGE, ...(cursor && { cursor: { id: cursor }, skip: 1 }), select: { id: true, memberId: true, courseId: true, hours: true, score: true, earnedAt: true } });
+      if (!page.length) break;
+      const people = await realNames(deps, tenantId, [...new Set(page.map((r) => r.memberId))]);
+      for (const r of page) {
+        const p = people.get(r.memberId);
+        ws.addRow([p?.name ?? '', p?.idNumber ?? '', tenant?.name ?? '', p?.region ?? '', courses.get(r.courseId)?.title ?? '', r.hours, r.score ?? '', r.earnedAt.toISOString().slice(0, 10)]);
+      }
+      rowsWritten += page.length;
+      cursor = page[page.length - 1].id;
+      await io.progress(rowsWritten, total);
+    }
+  } else {
+    ws.addRow(['成员', '课程', '报名日期', '有效期至', '完成章节', '学习时长(小时)', '考试成绩', '学时', '完成日期']).font = { bold: true };
+    const where = payload.courseId ? { courseId: payload.courseId } : {};
+    const total = await db.enrolment.count({ where });
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await db.enrolment.findMany({ where, orderBy: { id: 'asc' }, take: PAGE, ...(cursor && { cursor: { id: cursor }, skip: 1 }), select: { id: true, memberId: true, courseId: true, startsAt: true, expiresAt: true, completedAt: true } });
+      if (!page.length) break;
+      const memberIds = [...new Set(page.map((e) => e.memberId))];
+      const [people, progress, credits] = await Promise.all([
+        realNames(deps, tenantId, memberIds),
+        db.chapterProgress.groupBy({ by: ['memberId', 'courseId'], where: { memberId: { in: memberIds } }, _sum: { creditedSec: true }, _count: { completed: true } }),
+        db.creditRecord.findMany({ where: { memberId: { in: memberIds } }, select: { memberId: true, courseId: true, hours: true, score: true } }),
+      ]);
+      const done = await completedCounts(db, memberIds);
+      for (const e of page) {
+        const key = `${e.memberId}|${e.courseId}`;
+        const study = progress.find((p) => p.memberId === e.memberId && p.courseId === e.courseId)?._sum.creditedSec ?? 0;
+        const credit = credits.find((c) => c.memberId === e.memberId && c.courseId === e.courseId);
+        ws.addRow([
+          people.get(e.memberId)?.name ?? '', courses.get(e.courseId)?.title ?? '', e.startsAt.toISOString().slice(0, 10), e.expiresAt.toISOString().slice(0, 10),
+          done.get(key) ?? 0, Math.round((study / 3600) * 100) / 100, credit?.score ?? '', credit?.hours ?? '', e.completedAt?.toISOString().slice(0, 10) ?? '',
+        ]);
+      }
+      rowsWritten += page.length;
+      cursor = page[page.length - 1].id;
+      await io.progress(rowsWritten, total);
+    }
+  }
+  const content = Buffer.from(await book.xlsx.writeBuffer());
+  const filename = `${payload.format === 'regulator' ? '学时报送' : '学习档案'}${payload.year ? `-${payload.year}` : ''}.xlsx`;
+  await db.exportFile.deleteMany({ where: { jobId: job.id } });
+  await db.exportFile.create({ data: { tenantId, jobId: job.id, filename, content } });
+  return { rows: rowsWritten, filename, download: `/api/v1/exports/${job.id}/download` };
+}
+
+async function completedCounts(db: TenantDb, memberIds: string[]) {
+  const rows = await db.chapterProgress.groupBy({ by: ['memberId', 'courseId'], where: { memberId: { in: memberIds }, completed: true }, _count: { chapterId: true } });
+  return new Map(rows.map((r) => [`${r.memberId}|${r.courseId}`, r._count.chapterId]));
+}
+
+export function registerRecordJobs(deps: AppDeps): void {
+  deps.jobs.register(EXPORT_JOB, (job, io) => runExport(deps, job, io));
+  deps.jobs.register(REFRESH_JOB, (job, io) => refreshDeptStats(deps, scopeToTenant(deps.db.prisma, job.tenantId!), job.tenantId!, io));
+}
