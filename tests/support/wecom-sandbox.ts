@@ -56,7 +56,7 @@ export interface WecomHarness {
   close(): Promise<void>;
 }
 
-export async function startWecomHarness(overrides: Record<string, string> = {}): Promise<WecomHarness> {
+export async function startWecomHarness(overrides: Record<string, string> = {}, options: { logger?: pino.Logger } = {}): Promise<WecomHarness> {
   const suffix = randomBytes(4).toString('hex');
   const suite = { suiteId: `ww_suite_${suffix}`, providerCorpId: `ww_provider_${suffix}` };
   const sandbox = await startSandbox({ suite });
@@ -88,7 +88,7 @@ export async function startWecomHarness(overrides: Record<string, string> = {}):
   });
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolSize: 4 });
   await migrate(db);
-  const deps = buildDeps(config, db, pino({ level: process.env.WECOM_TEST_LOG ?? 'silent' }));
+  const deps = buildDeps(config, db, options.logger ?? pino({ level: process.env.WECOM_TEST_LOG ?? 'silent' }));
   const app = createApp(deps);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

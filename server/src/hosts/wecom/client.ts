@@ -12,7 +12,7 @@
  *
  * Paths are relative to `<base>/cgi-bin/`. When the host says a token is invalid or expired
  * (40014, 42001, 42009, 40082) the token is dropped, fetched once (one fetch per process even when
- * many calls fail together) and the call retried once. Frequency errors (45009, 45033) and a busy
+ * many calls — or processes — fail together) and the call retried once. Frequency errors (45009, 45033) and a busy
  * host (-1) back off and retry. Tokens never reach a log line.
  */
 import type { Logger } from 'pino';
@@ -147,13 +147,17 @@ export class WecomClient {
   async cached(key: string, fetch: () => Promise<{ value: string; expiresIn: number }>): Promise<string> {
     const hit = await this.tokens.read(key, EXPIRY_MARGIN_MS);
     if (hit) return hit.value;
-    return this.singleFlight(key, async () => {
-      const again = await this.tokens.readShared(key, EXPIRY_MARGIN_MS);
-      if (again) return again.value;
-      const { value, expiresIn } = await fetch();
-      await this.tokens.write(key, value, new Date(Date.now() + expiresIn * 1000));
-      return value;
-    });
+    return this.singleFlight(key, () =>
+      this.tokens.refreshOnce(
+        key,
+        async () => (await this.tokens.readShared(key, EXPIRY_MARGIN_MS))?.value ?? null,
+        async () => {
+          const { value, expiresIn } = await fetch();
+          await this.tokens.write(key, value, new Date(Date.now() + expiresIn * 1000));
+          return value;
+        },
+      ),
+    );
   }
 
   /** Corp token: remember the one get_permanent_code handed out, saving a call. */
@@ -205,10 +209,13 @@ export class WecomClient {
     const key = await this.keyOf(layer, tenantId);
     const hit = await this.tokens.read(key, EXPIRY_MARGIN_MS);
     if (hit) return { key, token: hit.value };
-    const token = await this.singleFlight(key, async () => {
-      const again = await this.tokens.readShared(key, EXPIRY_MARGIN_MS);
-      return again ? again.value : this.fetchToken(key, layer, tenantId);
-    });
+    const token = await this.singleFlight(key, () =>
+      this.tokens.refreshOnce(
+        key,
+        async () => (await this.tokens.readShared(key, EXPIRY_MARGIN_MS))?.value ?? null,
+        () => this.fetchToken(key, layer, tenantId),
+      ),
+    );
     return { key, token };
   }
 
@@ -216,12 +223,19 @@ export class WecomClient {
   private async refresh(key: string, refused: string, layer: Layer, tenantId?: string): Promise<void> {
     // Joining a read that is still handing out the refused token does not count: go again.
     for (let i = 0; i < 2; i++) {
-      const value = await this.singleFlight(key, async () => {
-        const current = await this.tokens.readShared(key);
-        if (current && current.value !== refused) return current.value;
-        await this.tokens.dropIf(key, refused);
-        return this.fetchToken(key, layer, tenantId);
-      });
+      const value = await this.singleFlight(key, () =>
+        this.tokens.refreshOnce(
+          key,
+          async () => {
+            const current = await this.tokens.readShared(key);
+            return current && current.value !== refused ? current.value : null;
+          },
+          async () => {
+            await this.tokens.dropIf(key, refused);
+            return this.fetchToken(key, layer, tenantId);
+          },
+        ),
+      );
       if (value !== refused) return;
     }
   }

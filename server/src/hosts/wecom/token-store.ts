@@ -6,6 +6,9 @@
 import type { Database } from '../../db/client';
 import type { FieldCipher } from '../../core/field-cipher';
 
+const LOCK_TTL_MS = 15_000;
+const LOCK_WAIT_MS = 10_000;
+
 export interface StoredToken {
   value: string;
   expiresAt: Date;
@@ -52,6 +55,41 @@ export class TokenStore {
     const row = await this.db.prisma.hostToken.findUnique({ where: { key }, select: { value: true, updatedAt: true } });
     if (row && this.cipher.decrypt(row.value) === value) {
       await this.db.prisma.hostToken.deleteMany({ where: { key, updatedAt: row.updatedAt } });
+    }
+  }
+
+  /**
+   * One refresher across processes: whoever inserts the lock row fetches; the others wait for the
+   * value `check` finds (another process's fresh token) and fetch themselves only if the lock
+   * holder seems gone. The lock expires by itself, so a crashed holder blocks no one for long.
+   */
+  async refreshOnce(key: string, check: () => Promise<string | null>, fetch: () => Promise<string>): Promise<string> {
+    const lockKey = `lock:${key}`;
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const hit = await check();
+      if (hit) return hit;
+      if (await this.tryLock(lockKey)) {
+        try {
+          return (await check()) ?? (await fetch());
+        } finally {
+          await this.db.prisma.hostToken.deleteMany({ where: { key: lockKey } });
+        }
+      }
+      if (Date.now() > deadline) return fetch();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  private async tryLock(lockKey: string): Promise<boolean> {
+    const prisma = this.db.prisma;
+    await prisma.hostToken.deleteMany({ where: { key: lockKey, expiresAt: { lt: new Date() } } });
+    try {
+      await prisma.hostToken.create({ data: { key: lockKey, value: '-', expiresAt: new Date(Date.now() + LOCK_TTL_MS) } });
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'P2002') return false;
+      throw err;
     }
   }
 
