@@ -7,6 +7,7 @@ import type Router from '@koa/router';
 import type { AppDeps, AppState } from '../core/context';
 import { healthRoutes } from './health/routes';
 import { wecomCallbackRoutes } from '../hosts/wecom/callback-routes';
+import { directoryRoutes } from './directory/routes';
 import { platformRoutes } from './platform/routes';
 import { memberRoutes } from './members/routes';
 import { jobRoutes } from './jobs/routes';
@@ -34,6 +35,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '', router: wecomCallbackRoutes(deps) },
     { prefix: '/platform/v1', router: platformRoutes(deps) },
     { prefix: '/api/v1', router: memberRoutes(deps) },
+    { prefix: '/api/v1', router: directoryRoutes(deps) },
     { prefix: '/api/v1', router: jobRoutes(deps) },
     { prefix: '/api/v1', router: knowledgeRoutes(deps) },
     { prefix: '/api/v1', router: accountRoutes(deps) },
