@@ -50,8 +50,10 @@ export function useHeartbeats(studySessionId: string | null, chapterId: string |
   }, []);
   const onState = useCallback(
     (state: 'playing' | 'paused' | 'ended') => {
+      // A beat when playing starts opens the span the server may credit; one at pause/end closes it.
+      if (tracker.current?.playState === state) return;
       tracker.current?.setState(state);
-      if (state !== 'playing') void flush();
+      void flush();
     },
     [flush],
   );

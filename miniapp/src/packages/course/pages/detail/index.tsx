@@ -91,6 +91,7 @@ export default function CourseDetail() {
               <View className='qx-card qx-player' data-testid='player'>
                 <Text className='qx-card__title'>{current.title}</Text>
                 {current.kind === 'video' && current.mediaUrl ? (
+                  <View className='qx-player__frame'>
                   <Video
                     id='qx-video'
                     className='qx-player__video'
@@ -102,6 +103,7 @@ export default function CourseDetail() {
                     onEnded={() => beats.onState('ended')}
                     onTimeUpdate={(e) => beats.onTime(e.detail.currentTime, e.detail.duration)}
                   />
+                  </View>
                 ) : (
                   <ReadingChapter chapter={current} onState={beats.onState} onTime={beats.onTime} />
                 )}
