@@ -154,7 +154,8 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     const t0 = Date.now();
     const offsetAtStart = realNow() - Date.now();
     clock.now = () => Date.now() + offsetAtStart + (Date.now() - t0) * (SPEED - 1);
-    await video.evaluate((v: HTMLVideoElement, speed: number) => {
+    await video.evaluate((el, speed: number) => {
+      const v = el as unknown as { muted: boolean; playbackRate: number; play(): Promise<void> };
       v.muted = true;
       v.playbackRate = speed;
       return v.play();
