@@ -162,6 +162,8 @@ export class SandboxState {
   /** host API calls answered, by path and by corp */
   readonly calls = new Map<string, number>();
   readonly callsByCorp = new Map<string, number>();
+  /** New tokens handed out (a repeated request inside a token's lifetime gets the same one). */
+  readonly tokensIssued: Record<TokenKind, number> = { provider: 0, suite: 0, corp: 0 };
   /** the host's per-corp call cap (calls per minute, sliding window) */
   corpCallsPerMinute = 10_000;
   /** When set, callbacks are kept in `callbacks` undelivered until deliver() (tests shuffle them). */
@@ -294,6 +296,7 @@ export class SandboxState {
     }
     const token = randomBytes(48).toString('base64url');
     this.tokens.set(token, { kind, corpid, expiresAt: this.now() + ttlSeconds * 1000 });
+    this.tokensIssued[kind]++;
     return { token, expiresIn: ttlSeconds };
   }
 

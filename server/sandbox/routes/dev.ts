@@ -15,10 +15,11 @@
  *   POST   /sandbox/corps/:corpid/tags/:tagid     {add_users?, del_users?, add_parties?, del_parties?} → update_tag
  *   POST   /sandbox/suite-ticket                  push a fresh suite_ticket now
  *   POST   /sandbox/tokens/expire                 {kind?, corpid?, errcode?, after_calls?} force tokens to expire (now, or after N calls)
- *   POST   /sandbox/clock                         {advance_seconds}
+ *   POST   /sandbox/clock                         {advance_seconds} (≥ 10 minutes also pushes a fresh suite_ticket)
+ *   POST   /sandbox/verify-url                    {endpoint: instruction|data} the host's GET URL verification
  *   POST   /sandbox/inject                        {errcode, path?, corpid?, times?} the next matching calls fail
  *   PUT    /sandbox/limits                        {corp_calls_per_minute}
- *   GET    /sandbox/calls                         host API calls answered, by path and by corp
+ *   GET    /sandbox/calls                         host API calls answered, by path and by corp; tokens issued
  *   GET    /sandbox/callbacks                     callbacks pushed (with Qixue's answers)
  *   PUT    /sandbox/callbacks/hold                {hold: boolean}
  *   POST   /sandbox/callbacks/deliver             {ids, resign?} deliver (again) in the given order; resign: as a fresh retry
@@ -28,7 +29,7 @@
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import * as corps from '../corps';
-import { deliver, pushCallback, pushSuiteTicket } from '../push';
+import { deliver, pushCallback, pushSuiteTicket, verificationQuery } from '../push';
 import type { Corp, SandboxState, TokenKind } from '../state';
 
 class DevError extends Error {
@@ -202,9 +203,25 @@ export function devRoutes(state: SandboxState): Router {
     ctx.body = { expired: state.expireTokens(filter) };
   });
 
-  router.post('/clock', (ctx) => {
-    state.advanceClock(Number(body(ctx).advance_seconds ?? 0));
-    ctx.body = { now: new Date(state.now()).toISOString() };
+  router.post('/clock', async (ctx) => {
+    const seconds = Number(body(ctx).advance_seconds ?? 0);
+    state.advanceClock(seconds);
+    // The host pushes a suite_ticket every 10 minutes: time that passed brought a fresh one.
+    const ticket = seconds >= 600 && state.callbackUrls.instruction ? await pushSuiteTicket(state) : null;
+    ctx.body = { now: new Date(state.now()).toISOString(), ticket: delivered(ticket) };
+  });
+
+  router.post('/verify-url', async (ctx) => {
+    const endpoint = body(ctx).endpoint === 'data' ? 'data' : 'instruction';
+    const url = state.callbackUrls[endpoint];
+    if (!url) throw new DevError(400, 'no callback url configured');
+    // The host signs URL verification for the provider's corp id.
+    const { echo, query } = verificationQuery(state, state.suite.providerCorpId);
+    const target = new URL(url);
+    for (const [k, v] of Object.entries(query)) target.searchParams.set(k, v);
+    const res = await fetch(target, { signal: AbortSignal.timeout(5000) });
+    const text = await res.text();
+    ctx.body = { url, status: res.status, verified: res.status === 200 && text === echo };
   });
 
   router.post('/inject', (ctx) => {
@@ -221,7 +238,7 @@ export function devRoutes(state: SandboxState): Router {
   });
 
   router.get('/calls', (ctx) => {
-    ctx.body = { byPath: Object.fromEntries(state.calls), byCorp: Object.fromEntries(state.callsByCorp) };
+    ctx.body = { byPath: Object.fromEntries(state.calls), byCorp: Object.fromEntries(state.callsByCorp), tokensIssued: state.tokensIssued };
   });
 
   router.get('/callbacks', (ctx) => {

@@ -25,6 +25,8 @@ afterAll(() => h.close());
 /** Another server process: its own client and memory, the same database. */
 const anotherProcess = (): WecomClient => createWecomClient(h.deps.config, h.deps.db, logger);
 const calls = (path: string) => h.sandbox.state.calls.get(path) ?? 0;
+/** Tokens the host actually issued (a call refused for an expired suite token does not issue one). */
+const issued = (kind: 'suite' | 'corp') => h.sandbox.state.tokensIssued[kind];
 
 describe('host credentials', () => {
   it('the suite_ticket and suite token survive a restart: a new process uses them without asking again', async () => {
@@ -67,6 +69,27 @@ describe('host credentials', () => {
     for (const secret of secrets) {
       expect(stored).not.toContain(secret);
       expect(log).not.toContain(secret);
+    }
+  });
+});
+
+describe('time passing on the host', () => {
+  it('tokens expire with the host clock after two hours and are fetched again, with the suite_ticket pushed meanwhile', async () => {
+    const corp = await h.createCorp({ departments: 2, members: 4 });
+    const tenantId = await h.install(corp.corpid);
+    const suiteBefore = issued('suite');
+    const corpBefore = issued('corp');
+    const advanced = await h.host.post('/sandbox/clock').send({ advance_seconds: 2 * 3600 + 60 }).expect(200);
+    expect(advanced.body.ticket.response).toBe('success');
+    const res = await h.deps.wecom.corpGet(tenantId, 'user/list', { department_id: 1 });
+    expect(res.errcode).toBe(0);
+    expect(issued('corp') - corpBefore).toBe(1);
+    expect(issued('suite') - suiteBefore).toBe(1);
+  });
+
+  it('the host verifies both callback URLs', async () => {
+    for (const endpoint of ['instruction', 'data']) {
+      expect((await h.host.post('/sandbox/verify-url').send({ endpoint }).expect(200)).body.verified).toBe(true);
     }
   });
 });

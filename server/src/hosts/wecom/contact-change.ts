@@ -4,12 +4,13 @@
  * The callback is a hint, not a record: delivery may repeat, come out of order, or report a delete
  * together with an update. So each job re-reads the member or department it names from the host
  * and writes what the host has *now* — applying the same hint twice, or hints in any order, ends
- * in the same directory a full sync would produce. Jobs of one tenant run one at a time in a process.
+ * in the same directory a full sync would produce. A tenant's directory jobs run one at a time in a process.
  */
 import type { AppDeps } from '../../core/context';
 import { WecomApiError } from './client';
 import { DirectoryStore, memberStatusOf, newId } from './directory-store';
 import { DIRECTORY_SYNC_JOB, loadPrivilege, readUser } from './directory-sync';
+import { serially } from './tenant-serial';
 
 export const CONTACT_CHANGE_JOB = 'wecom.contact-change';
 
@@ -40,16 +41,6 @@ export function contactChangeOf(event: Record<string, string>): ContactChange {
 }
 
 const GONE = new Set([60111, 60123, 60003, 60011, 46004]);
-
-const queues = new Map<string, Promise<unknown>>();
-function serially<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(tenantId) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(work);
-  queues.set(tenantId, next);
-  return next.finally(() => {
-    if (queues.get(tenantId) === next) queues.delete(tenantId);
-  });
-}
 
 export function runContactChange(deps: AppDeps, tenantId: string, change: ContactChange) {
   return serially(tenantId, async () => {
