@@ -36,8 +36,22 @@ export async function pushCallback(
     query: { msg_signature: getSignature(state.suite.token, timestamp, nonce, ciphertext), timestamp, nonce },
     body,
   });
-  if (!state.holdCallbacks) await deliver(state, record);
+  if (!state.holdCallbacks) {
+    await deliver(state, record);
+    if (record.response !== 'success' && state.callbackRetryDelaysMs.length) void retry(state, record);
+  }
   return record;
+}
+
+/** The host tries again (three times, a few seconds apart) until it reads `success`. */
+async function retry(state: SandboxState, record: PushedCallback): Promise<void> {
+  for (const delay of state.callbackRetryDelaysMs) {
+    await new Promise((r) => setTimeout(r, delay).unref());
+    if (!state.callbackUrls[record.endpoint]) return;
+    await deliver(state, record);
+    record.attempts = (record.attempts ?? 1) + 1;
+    if (record.response === 'success') return;
+  }
 }
 
 /** Sends a recorded callback (again, if it was sent before: that is how tests replay). */

@@ -115,6 +115,8 @@ export interface PushedCallback {
   status?: number;
   response?: string;
   deliveredAt?: number;
+  /** deliveries so far, retries included */
+  attempts?: number;
 }
 
 export const DEFAULT_SUITE: SandboxSuite = {
@@ -166,6 +168,8 @@ export class SandboxState {
   readonly tokensIssued: Record<TokenKind, number> = { provider: 0, suite: 0, corp: 0 };
   /** the host's per-corp call cap (calls per minute, sliding window) */
   corpCallsPerMinute = 10_000;
+  /** Delays before the host's retries of a callback not answered `success` (empty: no retries). */
+  callbackRetryDelaysMs: number[] = [2000, 4000, 8000];
   /** When set, callbacks are kept in `callbacks` undelivered until deliver() (tests shuffle them). */
   holdCallbacks = false;
   /** Where the suite's callbacks go (Qixue's instruction and data callback URLs). */

@@ -121,3 +121,19 @@ describe('suite callbacks', () => {
     expect(await h.deps.db.prisma.job.count()).toBe(jobs);
   });
 });
+
+describe('host retries', () => {
+  it('a callback Qixue could not take is retried by the host until it is answered success', async () => {
+    const { state } = h.sandbox;
+    const urls = { ...state.callbackUrls };
+    state.callbackRetryDelaysMs = [100, 200, 400];
+    state.callbackUrls = { ...urls, instruction: 'http://127.0.0.1:9/wecom/suite/callback' };
+    const pushed = (await h.host.post('/sandbox/suite-ticket').expect(200)).body.callback;
+    expect(pushed.status).toBe(0);
+    state.callbackUrls = urls;
+    await new Promise((r) => setTimeout(r, 500));
+    const record = state.callbacks.find((c) => c.id === pushed.id)!;
+    expect(record).toMatchObject({ response: 'success', attempts: 2 });
+    expect(await h.deps.wecom.suiteTicket()).toBe(record.event.SuiteTicket);
+  });
+});

@@ -48,10 +48,13 @@ export function wecomCallbackRoutes(deps: AppDeps): Router<AppState> {
   return router;
 }
 
+/** The tenant of a corp that has the suite installed now (changes for a cancelled one are moot). */
 async function tenantOf(deps: AppDeps, corpId: string | undefined): Promise<string | null> {
   if (!corpId) return null;
   const tenant = await deps.db.prisma.tenant.findUnique({ where: { hostCorpId: corpId }, select: { id: true } });
-  return tenant?.id ?? null;
+  if (!tenant) return null;
+  const auth = await deps.db.prisma.wecomCorpAuth.findUnique({ where: { tenantId: tenant.id }, select: { status: true } });
+  return auth?.status === 'active' ? tenant.id : null;
 }
 
 async function onInstruction(deps: AppDeps, event: CallbackEvent): Promise<void> {
@@ -81,7 +84,7 @@ async function onInstruction(deps: AppDeps, event: CallbackEvent): Promise<void>
     case 'change_contact': {
       const tenantId = await tenantOf(deps, event.AuthCorpId);
       if (tenantId) await jobs.enqueue({ tenantId, kind: CONTACT_CHANGE_JOB, payload: contactChangeOf(event) });
-      else logger.warn({ corpId: event.AuthCorpId }, 'wecom: change_contact for an unknown corp ignored');
+      else logger.warn({ corpId: event.AuthCorpId }, 'wecom: change_contact for a corp without the suite ignored');
       return;
     }
     default:
