@@ -176,3 +176,28 @@ describe('query strings', () => {
     expect(withQuery('/a', {})).toBe('/a');
   });
 });
+
+describe('dashboard figures', () => {
+  it('builds the charts from report answers', async () => {
+    const { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask, totals } = await import('../../miniapp/src/lib/dashboard');
+    const tasks = [
+      { taskId: 't1', title: '信息安全年度培训课程', assignees: 10, completed: 4, overdue: 6, completionRate: 40 },
+      { taskId: 't2', title: '制度', assignees: 0, completed: 0, overdue: 0, completionRate: 0 },
+    ];
+    expect(completionByTask(tasks)).toEqual([{ label: '信息安全年度培…', value: 40 }, { label: '制度', value: 0 }]);
+    expect(overdueByTask(tasks).map((d) => d.value)).toEqual([6, 0]);
+    expect(totals(tasks)).toEqual({ assignees: 10, completed: 4, overdue: 6, completionRate: 40 });
+    expect(completionByDepartment([
+      { label: '研发', assigned: 4, completed: 2, overdue: 0, completionRate: 50 },
+      { label: '空', assigned: 0, completed: 0, overdue: 0, completionRate: 0 },
+    ])).toEqual([{ label: '研发', value: 50 }]);
+    const now = Date.parse('2026-03-07T04:00:00Z'); // 12:00 in China
+    const days = activityByDay(['2026-03-07T01:00:00Z', '2026-03-06T17:00:00Z', '2026-03-06T15:00:00Z', '2026-02-01T00:00:00Z', null], now, 7);
+    expect(days).toHaveLength(7);
+    expect(days[6]).toEqual({ label: '3/7', value: 2 }); // 01:00Z and 17:00Z the day before are both 7 March in China
+    expect(days[5]).toEqual({ label: '3/6', value: 1 });
+    expect(days.reduce((s, d) => s + d.value, 0)).toBe(3);
+    expect(departmentLabel({ id: 'cm123456', name: null, hostDeptId: '7' })).toBe('部门 7');
+    expect(departmentLabel({ id: 'cm123456', name: '研发部' })).toBe('研发部');
+  });
+});

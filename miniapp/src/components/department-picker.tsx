@@ -5,7 +5,7 @@ import { StateView } from './state-view';
 import { OpenDataName } from './open-data-name';
 import { useRequest } from '../hooks/use-request';
 import { nest, visibleRows, toggle, type TreeNode } from '../lib/tree';
-import { listDepartments, listMembers } from '../services/admin';
+import { departmentLabel, listDepartments, listMembers } from '../services/admin';
 
 export interface Picked {
   departments: string[];
@@ -17,7 +17,7 @@ export function DepartmentPicker({ value, onChange }: { value: Picked; onChange:
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [memberFilter, setMemberFilter] = useState('');
   const members = useRequest(() => listMembers(null), []);
-  const roots = nest((deps.data ?? []).map((d) => ({ id: d.id, parentId: d.parentId, title: d.name, kind: 'folder' })) as TreeNode[]);
+  const roots = nest((deps.data ?? []).map((d) => ({ id: d.id, parentId: d.parentId, title: departmentLabel(d), kind: 'folder' })) as TreeNode[]);
   const rows = visibleRows(roots, open);
   const flip = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
 
@@ -28,7 +28,7 @@ export function DepartmentPicker({ value, onChange }: { value: Picked; onChange:
         <StateView loading={deps.loading} error={deps.error} onRetry={deps.reload} empty={rows.length === 0} emptyText='通讯录还没有部门'>
           {rows.map(({ node, depth, hasChildren, open: isOpen }) => (
             <View key={node.id} className='qx-row' style={{ paddingLeft: `${depth * 16}PX`, height: '28PX' }} data-testid='pick-department'>
-              <Text style={{ width: '16PX', cursor: 'pointer' }} onClick={() => hasChildren && setOpen(toggle(open, node.id))}>
+              <Text style={{ width: '16PX', cursor: 'pointer' }} data-testid={hasChildren && !isOpen ? 'pick-department-expand' : undefined} onClick={() => hasChildren && setOpen(toggle(open, node.id))}>
                 {hasChildren ? (isOpen ? '▾' : '▸') : ''}
               </Text>
               <View style={{ flex: 1, cursor: 'pointer' }} data-testid='pick-department-toggle' onClick={() => onChange({ ...value, departments: flip(value.departments, node.id) })}>

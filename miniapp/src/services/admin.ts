@@ -1,12 +1,27 @@
 /** Admin console: members and roles, directory, dashboard figures, reports and exports, audit log. */
+import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask, totals, type TaskSummary } from '../lib/dashboard';
+import type { Datum } from '../lib/chart';
 import { http } from './http';
-import type { Department, Member, Page } from './types';
+import type { Department, Member, Page, Task } from './types';
 
 export const listMembers = (cursor?: string | null, filter: { departmentId?: string; role?: string } = {}) =>
   http.get<Page<Member>>('/api/v1/members', { cursor, limit: 50, ...filter });
 export const changeRole = (memberId: string, role: 'member' | 'admin') =>
   http.put<{ member: Member }>(`/api/v1/members/${memberId}/role`, { role }).then((r) => r.member);
-export const listDepartments = () => http.get<{ items: Department[] }>('/api/v1/departments', { limit: 200 }).then((r) => r.items);
+
+/** The synced directory's departments (all pages). */
+export async function listDepartments(): Promise<Department[]> {
+  const out: Department[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const page: Page<Department> = await http.get<Page<Department>>('/api/v1/departments', { cursor, limit: 200 });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return out;
+}
+export { departmentLabel };
 
 export interface AuditEntry {
   id: string;
@@ -18,23 +33,53 @@ export interface AuditEntry {
 }
 export const auditLogs = (cursor?: string | null) => http.get<Page<AuditEntry>>('/api/v1/audit-logs', { cursor, limit: 50 });
 
-export interface Dashboard {
-  completion: Array<{ label: string; value: number }>;
-  activity: Array<{ label: string; value: number }>;
-  overdue: Array<{ label: string; value: number }>;
-  totals?: { members?: number; activeTasks?: number; completionRate?: number; overdue?: number };
-}
-export const dashboard = () => http.get<Dashboard>('/api/v1/reports/dashboard');
+export const taskSummary = (task: Task) =>
+  http
+    .get<{ summary: { assignees: number; completed: number; overdue: number; completionRate: number } }>(`/api/v1/reports/tasks/${task.id}`)
+    .then((r): TaskSummary => ({ taskId: task.id, title: task.title, ...r.summary }));
 
-export interface DepartmentReportRow {
-  departmentId: string;
-  name?: string;
-  assigned: number;
-  completed: number;
-  overdue: number;
+export interface DepartmentReport {
+  department: { id: string; name: string | null };
+  totals: { assigned: number; completed: number; overdue: number; completionRate: number };
+  tasks: Array<{ taskId: string; title: string; dueAt: string; assigned: number; completed: number; overdue: number; completionRate: number }>;
+  asOf: string | null;
+  stale: boolean;
 }
-export const departmentReport = (taskId?: string) =>
-  http.get<{ items: DepartmentReportRow[] }>('/api/v1/reports/departments', { taskId }).then((r) => r.items);
+export const departmentReport = (departmentId: string) => http.get<DepartmentReport>(`/api/v1/reports/departments/${departmentId}`);
+
+export interface Dashboard {
+  completion: Datum[];
+  taskCompletion: Datum[];
+  activity: Datum[];
+  overdue: Datum[];
+  totals: { members: number; activeTasks: number; completionRate: number; overdue: number };
+}
+
+/** The dashboard, assembled from the report APIs: recent tasks, top-level departments, member activity. */
+export async function dashboard(now = Date.now()): Promise<Dashboard> {
+  const [tasks, departments, members] = await Promise.all([
+    http.get<Page<Task>>('/api/v1/tasks', { limit: 50 }),
+    http.get<Page<Department & { hostDeptId?: string | null }>>('/api/v1/departments', { parentId: 'root', limit: 20 }),
+    http.get<Page<Member>>('/api/v1/members', { limit: 200, status: 'active' }),
+  ]);
+  const recent = tasks.items.slice(-8);
+  const summaries = await Promise.all(recent.map(taskSummary));
+  // The top level is often the enterprise itself: report on its children when there is one root.
+  let depts = departments.items;
+  if (depts.length === 1) {
+    const children = await http.get<Page<Department & { hostDeptId?: string | null }>>('/api/v1/departments', { parentId: depts[0].id, limit: 12 });
+    if (children.items.length) depts = children.items;
+  }
+  const reports = await Promise.all(depts.slice(0, 12).map((d) => departmentReport(d.id).then((r) => ({ d, r }))));
+  const all = totals(summaries);
+  return {
+    completion: completionByDepartment(reports.map(({ d, r }) => ({ label: departmentLabel(d), ...r.totals }))),
+    taskCompletion: completionByTask(summaries),
+    overdue: overdueByTask(summaries),
+    activity: activityByDay(members.items.map((m) => m.lastActiveAt), now),
+    totals: { members: members.items.length + (members.nextCursor ? 1 : 0), activeTasks: tasks.items.filter((t) => !t.overdue).length, completionRate: all.completionRate, overdue: all.overdue },
+  };
+}
 
 /** A background job as /api/v1/jobs/:id presents it. */
 export interface ExportJob {
@@ -42,8 +87,10 @@ export interface ExportJob {
   kind: string;
   status: 'queued' | 'running' | 'done' | 'failed' | string;
   progress: { done: number; total: number; percent: number };
-  result: { downloadUrl?: string; url?: string } | null;
+  result: unknown;
   error: string | null;
 }
-export const startExport = (kind: string) => http.post<{ job: ExportJob }>('/api/v1/reports/exports', { kind }).then((r) => r.job);
+export const startExport = (format: 'records' | 'regulator', year?: number) =>
+  http.post<{ jobId: string }>('/api/v1/exports', { format, year }).then((r) => r.jobId);
 export const getJob = (id: string) => http.get<{ job: ExportJob }>(`/api/v1/jobs/${id}`).then((r) => r.job);
+export const exportDownloadPath = (jobId: string) => `/api/v1/exports/${jobId}/download`;

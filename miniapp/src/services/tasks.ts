@@ -3,6 +3,11 @@ import { http } from './http';
 import type { Page, Task } from './types';
 
 export const myTasks = (cursor?: string | null) => http.get<Page<Task>>('/api/v1/me/tasks', { cursor, limit: 20 });
+export interface MyTaskDetail {
+  task: Task;
+  mine: { items: Array<{ id: string; kind: string; refId: string; done: boolean }>; status: string; completedAt: string | null };
+}
+export const myTask = (id: string) => http.get<MyTaskDetail>(`/api/v1/tasks/${id}`);
 export const listTasks = (cursor?: string | null) => http.get<Page<Task>>('/api/v1/tasks', { cursor, limit: 20 });
 
 export interface NewTask {

@@ -80,12 +80,15 @@ export interface Task {
   startsAt?: string | null;
   required?: boolean;
   status?: string;
+  overdue?: boolean;
   progress?: number;
   items?: Array<{ kind: string; refId: string; title?: string; done?: boolean }>;
 }
 
 export interface Department {
   id: string;
-  name: string;
+  /** Null for WeCom departments: third-party apps get ids, not names. */
+  name: string | null;
+  hostDeptId?: string | null;
   parentId: string | null;
 }

@@ -11,7 +11,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { clock } from '../../../server/src/modules/courses/clock';
 import { api, ARTIFACTS, CHROMIUM, missingPrerequisite, silentWav, startStage, type Stage } from './harness';
 
@@ -40,6 +40,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
   let admin: Person;
   let employee: Person;
   let adminToken: string;
+  let desk: BrowserContext;
   const made: { docTitle?: string; courseId?: string; examId?: string } = {};
   const realNow = clock.now;
 
@@ -140,10 +141,39 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await context.close();
   });
 
+  it('the admin (console at 1280×800) assigns the course as a task to the employee\'s department', async () => {
+    desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const page = await desk.newPage();
+    await signInAs(page, admin);
+    await page.waitForURL(/packages\/admin\/pages\/dashboard/);
+    await page.locator('[data-testid=dashboard]').waitFor();
+
+    await page.goto(`${stage.url}/app/packages/admin/pages/members/index`);
+    await page.locator('[data-testid=member-row]').first().waitFor();
+    await shot(page, 'admin-02-members');
+    await page.goto(`${stage.url}/app/packages/admin/pages/exams/index`);
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'admin-03-exams');
+
+    await page.goto(`${stage.url}/app/packages/admin/pages/tasks/index`);
+    await page.locator('[data-testid=assign-task]').waitFor();
+    await page.locator('[data-testid=task-title]').locator('input').fill('信息安全年度培训');
+    await page.locator('[data-testid=pick-course]', { hasText: '信息安全入门' }).click();
+    const target = page.locator('[data-testid=pick-department-toggle]', { hasText: new RegExp(`^\\W*${employee.department}$`) });
+    await page.locator('[data-testid=pick-department]').first().waitFor();
+    for (let i = 0; i < 10 && !(await target.count()); i++) await page.locator('[data-testid=pick-department-expand]').first().click();
+    await target.click();
+    await page.locator('[data-testid=assign]').click();
+    await expectText(page.locator('[data-testid=task-message]'), '任务已下发');
+    await shot(page, 'admin-04-task-assigned');
+  });
+
   it('the employee completes a short course, passes its exam and sees the credit hours', async () => {
     const { context, page, errors } = await phone();
     await signInAs(page, employee);
     await page.locator('[data-testid=home]').waitFor();
+    await expectText(page.locator('[data-testid=task-card]').first(), '信息安全年度培训');
+    await shot(page, 'phone-02-home-task');
 
     // The course: enrol, play the clip at 4× while the server's clock runs at 4× too.
     await page.goto(`${stage.url}/app/packages/course/pages/detail/index?id=${made.courseId}`);
@@ -185,45 +215,27 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await context.close();
   });
 
-  it('the admin console at 1280×800: dashboard, task assignment to a department, progress, members', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signInAs(page, admin);
-    await page.waitForURL(/packages\/admin\/pages\/dashboard/);
-    await page.waitForLoadState('networkidle');
-    await shot(page, 'admin-01-dashboard');
-
-    await page.goto(`${stage.url}/app/packages/admin/pages/members/index`);
-    await page.locator('[data-testid=member-row]').first().waitFor();
-    await shot(page, 'admin-02-members');
-
-    await page.goto(`${stage.url}/app/packages/admin/pages/exams/index`);
-    await page.waitForLoadState('networkidle');
-    await shot(page, 'admin-03-exams');
-
-    // Task assignment needs the task and directory APIs (issue 5 / issue 3); skip that part until they exist.
-    const tasksApi = await fetch(`${stage.url}/api/v1/tasks`, { headers: { authorization: `Bearer ${adminToken}` } });
-    const departmentsApi = await fetch(`${stage.url}/api/v1/departments`, { headers: { authorization: `Bearer ${adminToken}` } });
+  it('the admin sees the employee\'s progress in the task, in the department report and in a chart', async () => {
+    const page = await desk.newPage();
     await page.goto(`${stage.url}/app/packages/admin/pages/tasks/index`);
-    await page.locator('[data-testid=assign-task]').waitFor();
-    if (tasksApi.status === 404 || departmentsApi.status === 404) {
-      console.warn(`e2e: task assignment not exercised (GET /api/v1/tasks → ${tasksApi.status}, GET /api/v1/departments → ${departmentsApi.status})`);
-      await shot(page, 'admin-04-tasks');
-    } else {
-      await page.locator('[data-testid=task-title]').locator('input').fill('信息安全年度培训');
-      await page.locator('[data-testid=pick-course]', { hasText: '信息安全入门' }).click();
-      await page.locator('[data-testid=pick-department-toggle]').first().click();
-      await page.locator('[data-testid=assign]').click();
-      await expectText(page.locator('[data-testid=task-message]'), '任务已下发');
-      await page.locator('[data-testid=task-row]').first().locator('.qx-abtn').click();
-      await page.locator('[data-testid=assignee-row]').first().waitFor();
-      await shot(page, 'admin-04-tasks');
-    }
+    await page.locator('[data-testid=task-row]', { hasText: '信息安全年度培训' }).locator('.qx-abtn').click();
+    const row = page.locator('[data-testid=assignee-row]', { hasText: employee.hostUserId });
+    await expectText(row, '已完成');
+    await shot(page, 'admin-05-task-progress');
 
     await page.goto(`${stage.url}/app/packages/admin/pages/reports/index`);
-    await page.waitForLoadState('networkidle');
-    await shot(page, 'admin-05-reports');
-    await context.close();
+    await page.locator('.qx-abtn', { hasText: new RegExp(`^${employee.department}$`) }).first().click();
+    const reportRow = page.locator('[data-testid=report-row]', { hasText: '信息安全年度培训' });
+    await reportRow.waitFor();
+    expect(Number((await reportRow.locator('.qx-table__cell').nth(3).textContent()) ?? 0)).toBeGreaterThanOrEqual(1);
+    await page.locator('[data-testid=chart-report]').waitFor();
+    await shot(page, 'admin-06-report');
+
+    await page.goto(`${stage.url}/app/packages/admin/pages/dashboard/index`);
+    await page.locator('[data-testid=chart-completion]').waitFor();
+    await expectText(page.locator('[data-testid=chart-tasks]'), '信息安全');
+    await shot(page, 'admin-01-dashboard');
+    await desk.close();
   });
 });
 

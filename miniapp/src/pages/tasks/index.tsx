@@ -5,15 +5,23 @@ import { TaskCard } from '../../components/task-card';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useSignedIn } from '../../hooks/use-signed-in';
 import { go, routes } from '../../lib/routes';
-import { myTasks } from '../../services/tasks';
+import Taro from '@tarojs/taro';
+import { displayMessage } from '../../lib/api-error';
+import { myTask, myTasks } from '../../services/tasks';
 import type { Task } from '../../services/types';
 
-function open(task: Task) {
-  const first = task.items?.find((i) => !i.done) ?? task.items?.[0];
-  if (!first) return;
-  if (first.kind === 'course') go(routes.course, { id: first.refId });
-  else if (first.kind === 'exam') go(routes.exam, { id: first.refId });
-  else go(routes.doc, { id: first.refId });
+/** Opens the task's first unfinished item (course, exam or document). */
+async function open(task: Task) {
+  try {
+    const { mine } = await myTask(task.id);
+    const next = mine.items.find((i) => !i.done) ?? mine.items[0];
+    if (!next) return;
+    if (next.kind === 'course') go(routes.course, { id: next.refId });
+    else if (next.kind === 'exam') go(routes.exam, { id: next.refId });
+    else go(routes.doc, { id: next.refId, taskId: task.id });
+  } catch (err) {
+    Taro.showToast({ title: displayMessage(err), icon: 'none' });
+  }
 }
 
 export default function Tasks() {

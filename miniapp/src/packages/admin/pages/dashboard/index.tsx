@@ -18,14 +18,17 @@ export default function Dashboard() {
         {d ? (
           <View data-testid='dashboard'>
             <View className='qx-grid'>
-              <Stat label='成员' value={d.totals?.members} />
-              <Stat label='进行中的任务' value={d.totals?.activeTasks} />
-              <Stat label='整体完成率' value={d.totals?.completionRate !== undefined ? `${d.totals.completionRate}%` : undefined} />
+              <Stat label='在职成员' value={d.totals.members} />
+              <Stat label='进行中的任务' value={d.totals.activeTasks} />
+              <Stat label={`整体完成率 · 逾期 ${d.totals.overdue} 人次`} value={`${d.totals.completionRate}%`} />
             </View>
             <View className='qx-grid'>
               <BarChart title='各部门完成率' data={d.completion} unit='%' testId='chart-completion' />
-              <BarChart title='近 7 天学习人数' data={d.activity} color='#00a870' testId='chart-activity' />
-              <BarChart title='逾期人数' data={d.overdue} color='#d0342c' testId='chart-overdue' />
+              <BarChart title='近 7 天活跃人数' data={d.activity} color='#00a870' testId='chart-activity' />
+              <BarChart title='各任务逾期人数' data={d.overdue} color='#d0342c' testId='chart-overdue' />
+            </View>
+            <View className='qx-grid' style={{ gridTemplateColumns: '1fr' }}>
+              <BarChart title='各任务完成率' data={d.taskCompletion} unit='%' testId='chart-tasks' />
             </View>
           </View>
         ) : null}

@@ -1,4 +1,4 @@
-/** 报表与导出: completion by department (chart + table), and Excel exports with progress and download. */
+/** 报表与导出: a department's tasks (chart + table), and Excel exports with progress and download. */
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { AdminLayout } from '../../../../components/admin-layout';
@@ -7,56 +7,58 @@ import { StateView } from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { displayMessage } from '../../../../lib/api-error';
-import { percent } from '../../../../lib/chart';
 import { routes } from '../../../../lib/routes';
-import { departmentReport, getJob, startExport, type ExportJob } from '../../../../services/admin';
+import { departmentLabel, departmentReport, exportDownloadPath, getJob, listDepartments, startExport, type ExportJob } from '../../../../services/admin';
 import { download } from '../../../../services/files';
 
 const exportsOffered = [
-  { kind: 'records', label: '学习记录' },
-  { kind: 'regulator', label: '监管报送（实名）' },
+  { format: 'records' as const, label: '学习记录', file: '学习记录.xlsx' },
+  { format: 'regulator' as const, label: '监管报送（实名）', file: '监管报送.xlsx' },
 ];
 
 export default function Reports() {
   const { signedIn } = useSignedIn();
-  const report = useRequest(() => departmentReport(), [], signedIn);
-  const [job, setJob] = useState<ExportJob | null>(null);
+  const departments = useRequest(() => listDepartments(), [], signedIn);
+  const [deptId, setDeptId] = useState<string | null>(null);
+  const chosen = deptId ?? departments.data?.[0]?.id ?? null;
+  const report = useRequest(() => departmentReport(chosen!), [chosen], !!chosen);
+  const [job, setJob] = useState<(ExportJob & { file: string }) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const poll = (id: string, tries = 0) => {
+  const poll = (id: string, file: string, tries = 0) => {
     timer.current = setTimeout(async () => {
       try {
         const j = await getJob(id);
-        setJob(j);
-        if ((j.status === 'queued' || j.status === 'running') && tries < 600) poll(id, tries + 1);
+        setJob({ ...j, file });
+        if ((j.status === 'queued' || j.status === 'running') && tries < 600) poll(id, file, tries + 1);
       } catch (err) {
         setError(err);
       }
-    }, 1000);
+    }, 800);
   };
 
-  const start = async (kind: string) => {
+  const start = async (format: 'records' | 'regulator', file: string) => {
     setError(null);
     try {
-      const j = await startExport(kind);
-      setJob(j);
-      poll(j.id);
+      const id = await startExport(format);
+      setJob({ id, kind: 'export', status: 'queued', progress: { done: 0, total: 0, percent: 0 }, result: null, error: null, file });
+      poll(id, file);
     } catch (err) {
       setError(err);
     }
   };
 
-  const rows = report.data ?? [];
-  const link = job?.result?.downloadUrl ?? job?.result?.url;
+  const running = !!job && (job.status === 'queued' || job.status === 'running');
+  const rows = report.data?.tasks ?? [];
   return (
     <AdminLayout
       active={routes.adminReports}
       title='报表与导出'
       actions={exportsOffered.map((e) => (
-        <View key={e.kind} className={`qx-abtn ${job && (job.status === 'queued' || job.status === 'running') ? 'qx-abtn--disabled' : ''}`} onClick={() => start(e.kind)}>
+        <View key={e.format} data-testid={`export-${e.format}`} className={`qx-abtn ${running ? 'qx-abtn--disabled' : ''}`} onClick={() => start(e.format, e.file)}>
           {`导出${e.label}`}
         </View>
       ))}
@@ -64,41 +66,72 @@ export default function Reports() {
       {error ? <View className='qx-panel qx-error-message'>{displayMessage(error)}</View> : null}
       {job ? (
         <View className='qx-panel' data-testid='export-job'>
-          <Text className='qx-panel__title'>{`导出任务：${job.status === 'done' ? '已完成' : job.status === 'failed' ? '失败' : '进行中'}（${job.progress.percent}%）`}</Text>
+          <Text className='qx-panel__title'>{`导出：${job.status === 'done' ? '已完成' : job.status === 'failed' ? '失败' : '进行中'}（${job.progress.percent}%）`}</Text>
           <View className='qx-progress'>
             <View className='qx-progress__bar' style={{ width: `${job.progress.percent}%` }} />
           </View>
           {job.error ? <View className='qx-error-message'>{job.error}</View> : null}
-          {job.status === 'done' && link ? (
-            <View className='qx-abtn qx-abtn--primary' style={{ marginTop: '12PX' }} onClick={() => download(link, '学习记录.xlsx').catch(setError)}>
+          {job.status === 'done' ? (
+            <View className='qx-abtn qx-abtn--primary' data-testid='export-download' style={{ marginTop: '12PX' }} onClick={() => download(exportDownloadPath(job.id), job.file).catch(setError)}>
               下载文件
             </View>
           ) : null}
         </View>
       ) : null}
-      <StateView loading={report.loading} error={report.error} onRetry={report.reload} empty={rows.length === 0} emptyText='暂无报表数据'>
-        <View data-testid='report'>
-          <BarChart title='各部门完成率' unit='%' data={rows.map((r) => ({ label: r.name ?? r.departmentId, value: percent(r.completed, r.assigned) }))} testId='chart-report' />
-          <View className='qx-panel' style={{ marginTop: '16PX' }}>
-            <View className='qx-table__row qx-table__row--head'>
-              <Text className='qx-table__cell'>部门</Text>
-              <Text className='qx-table__cell'>应学人数</Text>
-              <Text className='qx-table__cell'>已完成</Text>
-              <Text className='qx-table__cell'>逾期</Text>
-              <Text className='qx-table__cell'>完成率</Text>
-            </View>
-            {rows.map((r) => (
-              <View key={r.departmentId} className='qx-table__row' data-testid='report-row'>
-                <Text className='qx-table__cell'>{r.name ?? r.departmentId}</Text>
-                <Text className='qx-table__cell'>{r.assigned}</Text>
-                <Text className='qx-table__cell'>{r.completed}</Text>
-                <Text className='qx-table__cell'>{r.overdue}</Text>
-                <Text className='qx-table__cell'>{`${percent(r.completed, r.assigned)}%`}</Text>
+      <View className='qx-panel'>
+        <Text className='qx-panel__title'>部门</Text>
+        <StateView loading={departments.loading} error={departments.error} onRetry={departments.reload} empty={!departments.data?.length} emptyText='通讯录还没有部门'>
+          <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8PX' }}>
+            {(departments.data ?? []).slice(0, 40).map((d) => (
+              <View key={d.id} className={`qx-abtn ${d.id === chosen ? 'qx-abtn--primary' : ''}`} onClick={() => setDeptId(d.id)}>
+                {departmentLabel(d)}
               </View>
             ))}
           </View>
-        </View>
-      </StateView>
+        </StateView>
+      </View>
+      {chosen ? (
+        <StateView loading={report.loading} error={report.error} onRetry={report.reload} empty={rows.length === 0} emptyText='这个部门还没有培训任务'>
+          <View data-testid='report'>
+            <View className='qx-grid'>
+              <View className='qx-stat'>
+                <Text className='qx-stat__value'>{report.data?.totals.assigned ?? 0}</Text>
+                <Text className='qx-stat__label'>应完成（人次）</Text>
+              </View>
+              <View className='qx-stat'>
+                <Text className='qx-stat__value' data-testid='report-completion'>{`${report.data?.totals.completionRate ?? 0}%`}</Text>
+                <Text className='qx-stat__label'>完成率</Text>
+              </View>
+              <View className='qx-stat'>
+                <Text className='qx-stat__value'>{report.data?.totals.overdue ?? 0}</Text>
+                <Text className='qx-stat__label'>逾期（人次）</Text>
+              </View>
+            </View>
+            <BarChart title='各任务完成率' unit='%' data={rows.map((r) => ({ label: r.title, value: r.completionRate }))} testId='chart-report' />
+            <View className='qx-panel' style={{ marginTop: '16PX' }}>
+              <View className='qx-table__row qx-table__row--head'>
+                <Text className='qx-table__cell'>任务</Text>
+                <Text className='qx-table__cell'>截止</Text>
+                <Text className='qx-table__cell'>应学人数</Text>
+                <Text className='qx-table__cell'>已完成</Text>
+                <Text className='qx-table__cell'>逾期</Text>
+                <Text className='qx-table__cell'>完成率</Text>
+              </View>
+              {rows.map((r) => (
+                <View key={r.taskId} className='qx-table__row' data-testid='report-row'>
+                  <Text className='qx-table__cell'>{r.title}</Text>
+                  <Text className='qx-table__cell'>{r.dueAt.slice(0, 10)}</Text>
+                  <Text className='qx-table__cell'>{r.assigned}</Text>
+                  <Text className='qx-table__cell'>{r.completed}</Text>
+                  <Text className='qx-table__cell'>{r.overdue}</Text>
+                  <Text className='qx-table__cell'>{`${r.completionRate}%`}</Text>
+                </View>
+              ))}
+            </View>
+            {report.data?.asOf ? <Text className='qx-stat__label'>{`统计时间 ${report.data.asOf.slice(0, 16).replace('T', ' ')}${report.data.stale ? '（正在更新）' : ''}`}</Text> : null}
+          </View>
+        </StateView>
+      ) : null}
     </AdminLayout>
   );
 }

@@ -13,6 +13,7 @@ import { dueLabel } from '../../../../lib/hours';
 import { routes } from '../../../../lib/routes';
 import { listCourses } from '../../../../services/courses';
 import { createTask, listTasks, taskAssignees } from '../../../../services/tasks';
+import { taskSummary } from '../../../../services/admin';
 
 export default function AdminTasks() {
   useSignedIn();
@@ -89,7 +90,7 @@ export default function AdminTasks() {
               <View className='qx-table__row' data-testid='task-row'>
                 <Text className='qx-table__cell'>{t.title}</Text>
                 <Text className='qx-table__cell'>{dueLabel(t.dueAt, Date.now()).text}</Text>
-                <Text className='qx-table__cell'>{t.progress !== undefined ? `${Math.round(t.progress * 100)}%` : '—'}</Text>
+                <TaskRate taskId={t.id} title={t.title} />
                 <View className='qx-table__cell'>
                   <View className='qx-abtn' onClick={() => setOpen(open === t.id ? null : t.id)}>{open === t.id ? '收起' : '进度'}</View>
                 </View>
@@ -101,6 +102,15 @@ export default function AdminTasks() {
         </StateView>
       </View>
     </AdminLayout>
+  );
+}
+
+function TaskRate({ taskId, title }: { taskId: string; title: string }) {
+  const s = useRequest(() => taskSummary({ id: taskId, title }), [taskId]);
+  return (
+    <Text className='qx-table__cell' data-testid='task-rate'>
+      {s.data ? `${s.data.completed}/${s.data.assignees}（${s.data.completionRate}%）` : s.error ? '—' : '…'}
+    </Text>
   );
 }
 
