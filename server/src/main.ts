@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { createLogger } from './core/logger';
 import { startLocalHosts } from '../sandbox/local';
+import { startDailyJobs } from './jobs/scheduler';
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 5_000;
   deps.jobs.start();
+  const stopDailyJobs = startDailyJobs(deps);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     }, DRAIN_TIMEOUT_MS);
     force.unref();
     server.close(async () => {
+      stopDailyJobs();
       await deps.jobs.stop();
       await local?.close();
       await deps.db.close();

@@ -3,12 +3,14 @@ import type { AppDeps } from '../core/context';
 import { registerWecomJobs } from '../hosts/wecom/jobs';
 import { registerKnowledgeJobs } from '../modules/knowledge/transfer/export-job';
 import { registerTaskJobs } from '../modules/tasks/reminders';
+import { registerPrivacyJobs } from '../modules/privacy/inactivity';
 import { registerRecordJobs } from '../modules/records/export';
 
 export function registerJobHandlers(deps: AppDeps): void {
   registerWecomJobs(deps);
   registerKnowledgeJobs(deps);
   registerTaskJobs(deps);
+  registerPrivacyJobs(deps);
   registerRecordJobs(deps);
   // e.g. deps.jobs.register('directory.full-sync', (job, io) => runFullSync(deps, job, io));
 }

@@ -22,6 +22,10 @@ import { examRoutes } from './exams/routes';
 import { creditRoutes } from './credits/routes';
 import { taskRoutes } from './tasks/routes';
 import { inboxRoutes } from './inbox/routes';
+import { agreementRoutes } from './agreements/routes';
+import { agreementStaffRoutes } from './agreements/platform-routes';
+import { privacyRoutes } from './privacy/routes';
+import { privacyStaffRoutes } from './privacy/platform-routes';
 import { recordRoutes } from './records/routes';
 
 export interface Mount {
@@ -47,6 +51,10 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: creditRoutes(deps) },
     { prefix: '/api/v1', router: taskRoutes(deps) },
     { prefix: '/api/v1', router: inboxRoutes(deps) },
+    { prefix: '/api/v1', router: agreementRoutes(deps) },
+    { prefix: '/platform/v1', router: agreementStaffRoutes(deps) },
+    { prefix: '/api/v1', router: privacyRoutes(deps) },
+    { prefix: '/platform/v1', router: privacyStaffRoutes(deps) },
     { prefix: '/api/v1', router: recordRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];

@@ -3,6 +3,7 @@ import type { AppDeps } from '../context';
 import { errors } from '../errors';
 import { scopeToTenant } from '../tenancy';
 import { verifySession } from './sessions';
+import { assertAgreementsAccepted, isAgreementExempt, markActive } from './agreement-gate';
 
 const refusals = {
   unauthenticated: errors.unauthenticated,
@@ -18,7 +19,8 @@ export function bearerToken(header: string | undefined): string | null {
 
 /**
  * Requires a valid member session. Sets ctx.state.actor and ctx.state.db — the tenant-scoped
- * database, the only one route handlers use.
+ * database, the only one route handlers use. Also enforces the accepted agreements and marks the
+ * member active (agreement-gate.ts).
  */
 export function authenticate(deps: AppDeps): Middleware {
   return async (ctx, next) => {
@@ -26,8 +28,11 @@ export function authenticate(deps: AppDeps): Middleware {
     if (!token) throw errors.unauthenticated();
     const check = await verifySession(deps.db.prisma, token);
     if (!check.ok) throw refusals[check.reason]();
+    const { tenantId, memberId } = check.actor;
+    await markActive(deps.db.prisma, tenantId, memberId, check.lastActiveAt);
+    if (!isAgreementExempt(ctx.path)) await assertAgreementsAccepted(deps.db.prisma, tenantId, memberId);
     ctx.state.actor = check.actor;
-    ctx.state.db = scopeToTenant(deps.db.prisma, check.actor.tenantId);
+    ctx.state.db = scopeToTenant(deps.db.prisma, tenantId);
     await next();
   };
 }

@@ -34,7 +34,7 @@ export async function createSession(prisma: PrismaClient, input: NewSession): Pr
 }
 
 export type SessionCheck =
-  | { ok: true; actor: Actor }
+  | { ok: true; actor: Actor; lastActiveAt: Date | null }
   | { ok: false; reason: 'unauthenticated' | 'tenant_suspended' | 'tenant_inactive' | 'account_frozen' };
 
 /** Resolves a bearer token to its actor, checking expiry, revocation, member and tenant status. */
@@ -45,7 +45,7 @@ export async function verifySession(prisma: PrismaClient, token: string): Promis
   });
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'unauthenticated' };
   const [member, tenant] = await Promise.all([
-    prisma.member.findFirst({ where: { id: session.memberId, tenantId: session.tenantId }, select: { status: true, role: true } }),
+    prisma.member.findFirst({ where: { id: session.memberId, tenantId: session.tenantId }, select: { status: true, role: true, lastActiveAt: true } }),
     prisma.tenant.findUnique({ where: { id: session.tenantId }, select: { status: true } }),
   ]);
   if (!member || !tenant) return { ok: false, reason: 'unauthenticated' };
@@ -53,7 +53,11 @@ export async function verifySession(prisma: PrismaClient, token: string): Promis
   if (tenant.status !== 'active') return { ok: false, reason: 'tenant_inactive' };
   if (member.status === 'frozen') return { ok: false, reason: 'account_frozen' };
   if (member.status !== 'active') return { ok: false, reason: 'unauthenticated' };
-  return { ok: true, actor: { sessionId: session.id, tenantId: session.tenantId, memberId: session.memberId, role: member.role } };
+  return {
+    ok: true,
+    actor: { sessionId: session.id, tenantId: session.tenantId, memberId: session.memberId, role: member.role },
+    lastActiveAt: member.lastActiveAt,
+  };
 }
 
 export async function revokeSession(prisma: PrismaClient, sessionId: string): Promise<void> {

@@ -128,8 +128,12 @@ export async function deleteNode(kb: Kb, node: NodeRow): Promise<void> {
  */
 export async function restoreNode(kb: Kb, node: NodeRow): Promise<void> {
   const parent = node.parentId ? await kb.db.kbNode.findUnique({ where: { id: node.parentId }, select: { id: true, path: true, aclPath: true, status: true } }) : null;
-  if (node.parentId && parent?.status !== 'active') await rewriteSubtree(kb, node, node.spaceId, null);
-  const nodes = await subtree(kb, node, { status: node.status });
+  let root = node;
+  if (node.parentId && parent?.status !== 'active') {
+    await rewriteSubtree(kb, node, node.spaceId, null);
+    root = (await kb.db.kbNode.findUnique({ where: { id: node.id }, select: nodeSelect }))!;
+  }
+  const nodes = await subtree(kb, root, { status: node.status });
   await kb.db.kbNode.updateMany({ where: { id: { in: nodes.map((n) => n.id) } }, data: { status: 'active', archivedAt: null, deletedAt: null } });
   const docs = nodes.filter((n) => n.kind === 'document');
   const bodies = await kb.db.kbNode.findMany({ where: { id: { in: docs.map((d) => d.id) } }, select: { id: true, title: true, body: true, spaceId: true, aclPath: true } });

@@ -17,7 +17,7 @@ export async function recordView(deps: Pick<AppDeps, 'db'>, tenantId: string, no
 
 /** Whether the member has opened the document (optionally: since a given time). */
 export async function hasRead(db: TenantDb, memberId: string, nodeId: string, since?: Date): Promise<boolean> {
-  const view = await db.kbView.findUnique({ where: { tenantId_nodeId_memberId: { nodeId, memberId } as never }, select: { lastViewedAt: true } });
+  const view = await db.kbView.findFirst({ where: { nodeId, memberId }, select: { lastViewedAt: true } });
   return !!view && (!since || view.lastViewedAt >= since);
 }
 

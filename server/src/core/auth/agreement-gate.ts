@@ -1,0 +1,51 @@
+/**
+ * Two things authenticate() does for every member request besides verifying the session:
+ *  - the agreement gate (004 §2.3): a member who has not accepted the current user agreement and
+ *    privacy policy gets 403 agreement_required, except on the routes needed to read and accept
+ *    them, to see or leave the account (/me…) and to sign in or out;
+ *  - the activity mark (003 §17): Member.lastActiveAt, written at most once an hour per member.
+ * Both read the database every time (one indexed query; nothing cached per process), so a new
+ * version published through any process is enforced by every process at once.
+ */
+import type { PrismaClient } from '../../db/client';
+import { AppError } from '../errors';
+
+/** Routes a member may use before accepting: /me and everything under it, /session, /agreements…, /auth…. */
+const EXEMPT = /^\/api\/v1\/(me|session|agreements|auth)(\/|$)/;
+
+export const isAgreementExempt = (path: string) => EXEMPT.test(path);
+
+export const agreementRequired = (pending: { id: string; kind: string; version: string }[]) =>
+  new AppError(403, 'agreement_required', '请先阅读并同意最新的用户协议和隐私政策 / Please accept the current user agreement and privacy policy', {
+    pending,
+  });
+
+/** The current versions the member has not accepted yet (none published → nothing is required). */
+export async function unacceptedAgreements(prisma: PrismaClient, tenantId: string, memberId: string) {
+  const current = await prisma.agreementVersion.findMany({ where: { isCurrent: true }, select: { id: true, kind: true, version: true } });
+  if (current.length === 0) return [];
+  const accepted = await prisma.agreementAcceptance.findMany({
+    where: { tenantId, memberId, versionId: { in: current.map((v) => v.id) } },
+    select: { versionId: true },
+  });
+  const done = new Set(accepted.map((a) => a.versionId));
+  return current.filter((v) => !done.has(v.id));
+}
+
+export async function assertAgreementsAccepted(prisma: PrismaClient, tenantId: string, memberId: string): Promise<void> {
+  const pending = await unacceptedAgreements(prisma, tenantId, memberId);
+  if (pending.length) throw agreementRequired(pending);
+}
+
+const ACTIVITY_RESOLUTION_MS = 3600_000;
+
+/** Marks the member active unless already marked within the hour (the conditional update makes racing requests write once). */
+export async function markActive(prisma: PrismaClient, tenantId: string, memberId: string, lastActiveAt: Date | null): Promise<void> {
+  const now = Date.now();
+  if (lastActiveAt && now - lastActiveAt.getTime() < ACTIVITY_RESOLUTION_MS) return;
+  const stale = new Date(now - ACTIVITY_RESOLUTION_MS);
+  await prisma.member.updateMany({
+    where: { id: memberId, tenantId, status: 'active', OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: stale } }] },
+    data: { lastActiveAt: new Date(now) },
+  });
+}

@@ -1,0 +1,45 @@
+/** /platform/v1/agreements — platform staff publish and list versions of the user agreement and privacy policy. */
+import Router from '@koa/router';
+import type { AppDeps, AppState } from '../../core/context';
+import { errors } from '../../core/errors';
+import { toPage } from '../../core/pagination';
+import { inputOf, validate } from '../../core/validate';
+import { authenticateStaff } from '../platform/staff-auth';
+import { idParams, listQuery, publishBody } from './schema';
+import { presentVersion, versionSelect } from './presenter';
+import { publishVersion } from './service';
+
+export function agreementStaffRoutes(deps: AppDeps): Router<AppState> {
+  const router = new Router<AppState>();
+  const staff = authenticateStaff(deps);
+
+  const publish = { body: publishBody };
+  router.post('/agreements', staff, validate(publish), async (ctx) => {
+    const { body } = inputOf(ctx, publish);
+    ctx.status = 201;
+    ctx.body = { agreement: presentVersion(await publishVersion(deps, { staffKeyId: ctx.state.staffKeyId!, ip: ctx.ip }, body), { staff: true }) };
+  });
+
+  const list = { query: listQuery };
+  router.get('/agreements', staff, validate(list), async (ctx) => {
+    const { query } = inputOf(ctx, list);
+    const rows = await deps.db.prisma.agreementVersion.findMany({
+      where: query.kind ? { kind: query.kind } : {},
+      select: versionSelect,
+      take: query.limit + 1,
+      orderBy: { id: 'desc' },
+      ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+    });
+    ctx.body = toPage(rows, query, (v) => presentVersion(v, { staff: true }));
+  });
+
+  const one = { params: idParams };
+  router.get('/agreements/:id', staff, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    const row = await deps.db.prisma.agreementVersion.findUnique({ where: { id: params.id }, select: versionSelect });
+    if (!row) throw errors.notFound('agreement');
+    ctx.body = { agreement: presentVersion(row, { staff: true }) };
+  });
+
+  return router;
+}

@@ -1,0 +1,43 @@
+/**
+ * Irreversible erasure of a member's personal data (001 §1.4, 002 §3.3, 003 §17, 004 §3.5), for a
+ * cancelled account and for a frozen account past its retention period. Deleted: phone, name,
+ * host ids, password, devices, WeChat binding, sessions, login logs, invitations, real-name fields,
+ * department memberships; IPs and user agents elsewhere are cleared and certificates lose the
+ * holder's name. Kept, naming only the member id: learning records and what the enterprise reported
+ * (enrolments, progress, exam attempts, credit hours, task completions), agreement acceptances,
+ * privacy requests, and the append-only audit log. Every step is idempotent, so a crashed run is
+ * simply run again.
+ */
+import type { TenantDb } from '../../core/tenancy';
+
+export type ErasureReason = 'cancelled' | 'retention_expired';
+
+export const ERASED_HOLDER = '已注销用户';
+
+export async function eraseMember(db: TenantDb, tenantId: string, memberId: string, reason: ErasureReason): Promise<void> {
+  const mine = { memberId };
+  await Promise.all([
+    db.memberPassword.deleteMany({ where: mine }),
+    db.memberDevice.deleteMany({ where: mine }),
+    db.wechatIdentity.deleteMany({ where: mine }),
+    db.loginLog.deleteMany({ where: mine }),
+    db.invitation.deleteMany({ where: mine }),
+    db.realNameProfile.deleteMany({ where: mine }),
+    db.departmentMember.deleteMany({ where: mine }),
+    db.studySession.updateMany({ where: mine, data: { ip: null, userAgent: null } }),
+    db.agreementAcceptance.updateMany({ where: mine, data: { ip: null, userAgent: null } }),
+    db.certificate.updateMany({ where: mine, data: { holderName: ERASED_HOLDER } }),
+  ]);
+  await db.member.update({
+    where: { id: memberId },
+    data: { name: null, phoneCipher: null, phoneHash: null, hostUserId: null, status: 'cancelled', lastActiveAt: null },
+    select: { id: true },
+  });
+  // Last: the sessions. Until here the person could retry a cancellation that failed half-way.
+  await db.session.deleteMany({ where: mine });
+  await db.accountErasure.upsert({
+    where: { tenantId_memberId: { tenantId, memberId } },
+    create: { memberId, reason } as { memberId: string; reason: string; tenantId: string },
+    update: {},
+  });
+}

@@ -1,0 +1,48 @@
+/** /platform/v1/privacy-requests — platform staff work personal-information requests by their 15-day deadline. */
+import Router from '@koa/router';
+import type { AppDeps, AppState } from '../../core/context';
+import { errors } from '../../core/errors';
+import { toPage } from '../../core/pagination';
+import { inputOf, validate } from '../../core/validate';
+import { authenticateStaff } from '../platform/staff-auth';
+import { answerRequestBody, idParams, listRequestsQuery } from './schema';
+import { presentRequestForStaff, requestSelect } from './presenter';
+import { answerRequest } from './requests';
+
+export function privacyStaffRoutes(deps: AppDeps): Router<AppState> {
+  const router = new Router<AppState>();
+  const staff = authenticateStaff(deps);
+
+  const list = { query: listRequestsQuery };
+  router.get('/privacy-requests', staff, validate(list), async (ctx) => {
+    const { query } = inputOf(ctx, list);
+    const rows = await deps.db.prisma.privacyRequest.findMany({
+      where: {
+        ...(query.status && { status: query.status }),
+        ...(query.overdue !== undefined && (query.overdue ? { status: 'open', dueAt: { lt: new Date() } } : {})),
+        ...(query.tenantId && { tenantId: query.tenantId }),
+      },
+      select: requestSelect,
+      take: query.limit + 1,
+      orderBy: { id: 'asc' },
+      ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+    });
+    ctx.body = toPage(rows, query, presentRequestForStaff);
+  });
+
+  const one = { params: idParams };
+  router.get('/privacy-requests/:id', staff, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    const row = await deps.db.prisma.privacyRequest.findUnique({ where: { id: params.id }, select: requestSelect });
+    if (!row) throw errors.notFound('privacy request');
+    ctx.body = { request: presentRequestForStaff(row) };
+  });
+
+  const answer = { params: idParams, body: answerRequestBody };
+  router.post('/privacy-requests/:id/answer', staff, validate(answer), async (ctx) => {
+    const { params, body } = inputOf(ctx, answer);
+    ctx.body = { request: presentRequestForStaff(await answerRequest(deps, { staffKeyId: ctx.state.staffKeyId!, ip: ctx.ip }, params.id, body)) };
+  });
+
+  return router;
+}
