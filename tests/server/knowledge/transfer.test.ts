@@ -11,7 +11,9 @@ let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ STORAGE_DIR: mkdtempSync(join(tmpdir(), 'qixue-kb-export-')) })));
 afterAll(() => t.close());
 
-const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+// supertest's parser hook: collect the raw bytes of the response.
+type Parser = Parameters<ReturnType<TestApp['http']['get']>['parse']>[0];
+const binary: Parser = (res, cb) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
