@@ -30,10 +30,10 @@ export default defineAppConfig({
     selectedColor: '#1f6feb',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/knowledge/index', text: '知识库' },
-      { pagePath: 'pages/tasks/index', text: '任务' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/knowledge/index', text: '知识库', iconPath: 'assets/tab/knowledge.png', selectedIconPath: 'assets/tab/knowledge-active.png' },
+      { pagePath: 'pages/tasks/index', text: '任务', iconPath: 'assets/tab/tasks.png', selectedIconPath: 'assets/tab/tasks-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
 });

@@ -1,6 +1,7 @@
 /** 首页: my training tasks with due dates, continue learning, notices. */
 import { Text, View } from '@tarojs/components';
 import { StateView } from '../../components/state-view';
+import { ApiError } from '../../lib/api-error';
 import { TaskCard } from '../../components/task-card';
 import { useRequest } from '../../hooks/use-request';
 import { useSignedIn } from '../../hooks/use-signed-in';
@@ -49,6 +50,8 @@ export default function Home() {
         </StateView>
       </View>
 
+      {/* A server without the in-app inbox (404) shows no notices section rather than an error. */}
+      {notices.error instanceof ApiError && notices.error.status === 404 ? null : (
       <View className='qx-section'>
         <View className='qx-section__title'>
           <Text>通知</Text>
@@ -63,6 +66,7 @@ export default function Home() {
           ))}
         </StateView>
       </View>
+      )}
     </View>
   );
 }
