@@ -74,7 +74,7 @@ it('SIGKILL under heartbeat and answer load loses no acknowledged write', async 
     data: Array.from({ length: CHAPTERS }, (_, i) => ({ id: `crashch${a.id.slice(-8)}${String(i).padStart(4, '0')}`, tenantId: a.id, courseId: course.id, title: `章${i}`, kind: 'video' as const, durationSec: 600, sortOrder: i })),
   });
   const chapterIds = (await prisma.chapter.findMany({ where: { courseId: course.id }, orderBy: { sortOrder: 'asc' }, select: { id: true } })).map((c) => c.id);
-  const questions = [];
+  const questions: string[] = [];
   for (let i = 0; i < QUESTIONS; i++) questions.push((await createQuestion(t, a.id, { type: 'fill', answer: ['x'] })).id);
   const exam = await createExam(t, a.id, questions, { timeLimitSec: 3600 });
 
@@ -153,5 +153,5 @@ it('SIGKILL under heartbeat and answer load loses no acknowledged write', async 
     body: JSON.stringify({ chapterId: last.chapterId, position: 0, state: 'playing', clientSeq: last.seq }),
   });
   expect(replay.status).toBe(200);
-  expect((await replay.json()).progress.duplicate).toBe(true);
+  expect(((await replay.json()) as { progress: { duplicate: boolean } }).progress.duplicate).toBe(true);
 }, 120_000);

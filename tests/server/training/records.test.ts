@@ -95,14 +95,14 @@ describe('records and reports', () => {
     const job = await t.http.get(`/api/v1/jobs/${reg.body.jobId}`).set(admin).expect(200);
     expect(job.body.job).toMatchObject({ status: 'done', progress: { done: 1, total: 1, percent: 100 } });
 
-    const file = await t.http.get(`/api/v1/exports/${reg.body.jobId}/download`).set(admin).buffer(true).parse(binary).expect(200);
+    const file = await t.http.get(`/api/v1/exports/${reg.body.jobId}/download`).set(admin).buffer(true).parse(binary as never).expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.body);
     const ws = book.worksheets[0];
     expect(ws.getRow(1).values).toEqual([undefined, '姓名', '身份证号', '工作单位', '地区', '课程', '学时', '考试成绩', '完成日期']);
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['李四', '', '示例会计师事务所', '', '职业道德', 8, 92, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
 
-    const file2 = await t.http.get(`/api/v1/exports/${recs.body.jobId}/download`).set(admin).buffer(true).parse(binary).expect(200);
+    const file2 = await t.http.get(`/api/v1/exports/${recs.body.jobId}/download`).set(admin).buffer(true).parse(binary as never).expect(200);
     const book2 = new ExcelJS.Workbook();
     await book2.xlsx.load(file2.body);
     expect(book2.worksheets[0].rowCount).toBe(3);
