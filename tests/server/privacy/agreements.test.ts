@@ -46,6 +46,13 @@ describe('POST/GET /platform/v1/agreements', () => {
     const audit = await t.deps.db.prisma.auditLog.findFirst({ where: { action: 'agreement.publish', targetId: second.id } });
     expect(audit).toMatchObject({ actorType: 'staff' });
   });
+
+  it('is described in the OpenAPI document', async () => {
+    const doc = await t.http.get('/platform/v1/openapi.json').expect(200);
+    const body = doc.body.paths['/agreements'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(expect.arrayContaining(['kind', 'version', 'content', 'changeSummary']));
+    expect(doc.body.paths['/privacy-requests/{id}/answer'].post).toBeDefined();
+  });
 });
 
 describe('member acceptance and the gate', () => {

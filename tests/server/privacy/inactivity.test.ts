@@ -60,12 +60,15 @@ describe('GET/PUT /api/v1/admin/account-policy', () => {
 });
 
 describe('activity', () => {
-  it('an authenticated request marks the member active, at most once an hour', async () => {
+  it('an authenticated request marks the member active, at most once an hour, without touching updatedAt', async () => {
     const a = await createTenant(t);
     const m = await createMember(t, a.id);
+    const before = (await prisma().member.findUnique({ where: { id: m.id } }))!;
     await t.http.get('/api/v1/me').set(bearer(m.token)).expect(200);
-    const first = (await prisma().member.findUnique({ where: { id: m.id } }))!.lastActiveAt!;
-    expect(Date.now() - first.getTime()).toBeLessThan(60_000);
+    const marked = (await prisma().member.findUnique({ where: { id: m.id } }))!;
+    expect(Date.now() - marked.lastActiveAt!.getTime()).toBeLessThan(60_000);
+    // updatedAt is the WeCom full sync's "seen" mark: a request does not move it.
+    expect(marked.updatedAt.getTime()).toBe(before.updatedAt.getTime());
     const recent = new Date(Date.now() - 30 * 60_000);
     await prisma().member.update({ where: { id: m.id }, data: { lastActiveAt: recent } });
     await t.http.get('/api/v1/me').set(bearer(m.token)).expect(200);

@@ -39,13 +39,18 @@ export async function assertAgreementsAccepted(prisma: PrismaClient, tenantId: s
 
 const ACTIVITY_RESOLUTION_MS = 3600_000;
 
-/** Marks the member active unless already marked within the hour (the conditional update makes racing requests write once). */
-export async function markActive(prisma: PrismaClient, tenantId: string, memberId: string, lastActiveAt: Date | null): Promise<void> {
+/**
+ * Marks the member active unless already marked within the hour. Member.updatedAt is left as it was
+ * (and the write skipped if the row changed since it was read): the WeCom full sync reads
+ * updatedAt as "seen in this sync", which a request must not fake for someone who left.
+ */
+export async function markActive(
+  prisma: PrismaClient, tenantId: string, memberId: string, seen: { lastActiveAt: Date | null; updatedAt: Date },
+): Promise<void> {
   const now = Date.now();
-  if (lastActiveAt && now - lastActiveAt.getTime() < ACTIVITY_RESOLUTION_MS) return;
-  const stale = new Date(now - ACTIVITY_RESOLUTION_MS);
+  if (seen.lastActiveAt && now - seen.lastActiveAt.getTime() < ACTIVITY_RESOLUTION_MS) return;
   await prisma.member.updateMany({
-    where: { id: memberId, tenantId, status: 'active', OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: stale } }] },
-    data: { lastActiveAt: new Date(now) },
+    where: { id: memberId, tenantId, status: 'active', updatedAt: seen.updatedAt, lastActiveAt: seen.lastActiveAt },
+    data: { lastActiveAt: new Date(now), updatedAt: seen.updatedAt },
   });
 }

@@ -29,7 +29,7 @@ export function authenticate(deps: AppDeps): Middleware {
     const check = await verifySession(deps.db.prisma, token);
     if (!check.ok) throw refusals[check.reason]();
     const { tenantId, memberId } = check.actor;
-    await markActive(deps.db.prisma, tenantId, memberId, check.lastActiveAt);
+    await markActive(deps.db.prisma, tenantId, memberId, check.activity);
     if (!isAgreementExempt(ctx.path)) await assertAgreementsAccepted(deps.db.prisma, tenantId, memberId);
     ctx.state.actor = check.actor;
     ctx.state.db = scopeToTenant(deps.db.prisma, tenantId);

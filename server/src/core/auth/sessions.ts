@@ -34,7 +34,7 @@ export async function createSession(prisma: PrismaClient, input: NewSession): Pr
 }
 
 export type SessionCheck =
-  | { ok: true; actor: Actor; lastActiveAt: Date | null }
+  | { ok: true; actor: Actor; activity: { lastActiveAt: Date | null; updatedAt: Date } }
   | { ok: false; reason: 'unauthenticated' | 'tenant_suspended' | 'tenant_inactive' | 'account_frozen' };
 
 /** Resolves a bearer token to its actor, checking expiry, revocation, member and tenant status. */
@@ -45,7 +45,7 @@ export async function verifySession(prisma: PrismaClient, token: string): Promis
   });
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'unauthenticated' };
   const [member, tenant] = await Promise.all([
-    prisma.member.findFirst({ where: { id: session.memberId, tenantId: session.tenantId }, select: { status: true, role: true, lastActiveAt: true } }),
+    prisma.member.findFirst({ where: { id: session.memberId, tenantId: session.tenantId }, select: { status: true, role: true, lastActiveAt: true, updatedAt: true } }),
     prisma.tenant.findUnique({ where: { id: session.tenantId }, select: { status: true } }),
   ]);
   if (!member || !tenant) return { ok: false, reason: 'unauthenticated' };
@@ -56,7 +56,7 @@ export async function verifySession(prisma: PrismaClient, token: string): Promis
   return {
     ok: true,
     actor: { sessionId: session.id, tenantId: session.tenantId, memberId: session.memberId, role: member.role },
-    lastActiveAt: member.lastActiveAt,
+    activity: { lastActiveAt: member.lastActiveAt, updatedAt: member.updatedAt },
   };
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { version } from '../../../package.json';
 import { createTenantBody, listTenantsQuery, updateTenantBody } from './schema';
+import { privacyStaffPaths } from '../privacy/openapi-paths';
 
 const errorBody = {
   type: 'object',
@@ -55,6 +56,7 @@ export function platformOpenApi() {
       '/tenants/{id}/audit-logs': {
         get: { summary: "The enterprise's audit trail (append-only)", parameters: [idParam], responses: { 200: { description: '{ items, nextCursor }' } } },
       },
+      ...privacyStaffPaths({ json, errorResponse, queryParameters, idParam }),
     },
   };
 }
