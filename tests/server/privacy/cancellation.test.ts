@@ -102,6 +102,14 @@ describe('account cancellation', () => {
     await t.http.get('/api/v1/me').set(bearer(other.token)).expect(200);
   });
 
+  it("the enterprise's last admin cannot cancel until another admin exists", async () => {
+    const a = await createTenant(t);
+    const refused = await t.http.post('/api/v1/me/cancellation').set(bearer(a.admin.token)).send({}).expect(409);
+    expect(refused.body.error.details.reasons).toEqual([expect.objectContaining({ code: 'last_admin' })]);
+    await createMember(t, a.id, { role: 'admin' });
+    await t.http.post('/api/v1/me/cancellation').set(bearer(a.admin.token)).send({}).expect(200);
+  });
+
   it('a member without a phone needs no code and cannot ask for one', async () => {
     const a = await createTenant(t);
     const m = await createMember(t, a.id);

@@ -30,7 +30,15 @@ const unfinishedEnrolments: CancellationBlocker = async (db, memberId, now) => {
   }));
 };
 
-export const CANCELLATION_BLOCKERS: CancellationBlocker[] = [unfinishedEnrolments];
+/** The enterprise's last active admin: cancelling would leave nobody to manage it. */
+const lastAdmin: CancellationBlocker = async (db, memberId) => {
+  const me = await db.member.findUnique({ where: { id: memberId }, select: { role: true } });
+  if (me?.role !== 'admin') return [];
+  const others = await db.member.count({ where: { role: 'admin', status: 'active', id: { not: memberId } } });
+  return others > 0 ? [] : [{ code: 'last_admin', message: '您是企业唯一的管理员，请先指定其他管理员 / You are the only admin: appoint another admin first' }];
+};
+
+export const CANCELLATION_BLOCKERS: CancellationBlocker[] = [unfinishedEnrolments, lastAdmin];
 
 export async function cancellationBlocks(db: TenantDb, memberId: string, now = new Date()): Promise<BlockReason[]> {
   return (await Promise.all(CANCELLATION_BLOCKERS.map((blocker) => blocker(db, memberId, now)))).flat();
