@@ -17,6 +17,8 @@ export interface Dialect {
   incoming(column: string): string;
   /** Expression referring to the stored value of `column` inside an upsert's update clause. */
   existing(table: string, column: string): string;
+  /** `(a, b) IN (…)` for `rowCount` tuples of placeholders: batched lookups by a compound key. */
+  rowIn(columns: string[], rowCount: number): string;
   /** Statements that take and release a cross-process lock around migrations. */
   migrationLock: { acquire: string | null; release: string | null };
 }
@@ -35,6 +37,10 @@ const mysql: Dialect = {
   },
   incoming: (column) => `VALUES(\`${column}\`)`,
   existing: (table, column) => `\`${table}\`.\`${column}\``,
+  rowIn(columns, rowCount) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    return `(${columns.map((c) => this.quote(c)).join(', ')}) IN (${Array.from({ length: rowCount }, () => row).join(', ')})`;
+  },
   migrationLock: { acquire: "SELECT GET_LOCK('qixue_migrations', 60) AS locked", release: "SELECT RELEASE_LOCK('qixue_migrations') AS released" },
 };
 
@@ -52,6 +58,11 @@ const sqlite: Dialect = {
   },
   incoming: (column) => `excluded."${column}"`,
   existing: (table, column) => `"${table}"."${column}"`,
+  // SQLite takes a row-value IN only over a subquery: a VALUES list is one.
+  rowIn(columns, rowCount) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    return `(${columns.map((c) => this.quote(c)).join(', ')}) IN (VALUES ${Array.from({ length: rowCount }, () => row).join(', ')})`;
+  },
   // One embedded database belongs to one process; SQLite serialises writers itself.
   migrationLock: { acquire: null, release: null },
 };

@@ -18,6 +18,7 @@ import {
 import { chapterSelect, courseSelect, enrolmentSelect, presentChapter, presentCourse, presentEnrolment } from './presenter';
 import { activeEnrolment, assertCategory, assertExam, enrol, loadCourse, setCourseStatus } from './service';
 import { trainingErrors } from './errors';
+import { heartbeatWriter } from '../progress/heartbeat-writer';
 
 export function courseRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -132,7 +133,9 @@ export function courseRoutes(deps: AppDeps): Router<AppState> {
     const { params, body } = inputOf(ctx, updateChapter);
     const db = ctx.state.db!;
     if (!(await db.chapter.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('chapter');
-    ctx.body = { chapter: presentChapter(await db.chapter.update({ where: { id: params.id }, data: body, select: chapterSelect }), { withContent: true }) };
+    const chapter = await db.chapter.update({ where: { id: params.id }, data: body, select: chapterSelect });
+    heartbeatWriter(deps).invalidateChapter(chapter.id);
+    ctx.body = { chapter: presentChapter(chapter, { withContent: true }) };
   });
 
   router.delete('/chapters/:id', auth, admin, validate(one), async (ctx) => {
@@ -140,6 +143,7 @@ export function courseRoutes(deps: AppDeps): Router<AppState> {
     const db = ctx.state.db!;
     if (!(await db.chapter.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('chapter');
     await db.chapter.delete({ where: { id: params.id } });
+    heartbeatWriter(deps).invalidateChapter(params.id);
     ctx.status = 204;
   });
 

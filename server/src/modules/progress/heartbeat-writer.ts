@@ -19,6 +19,13 @@ import { applyBeat, emptyProgress, type Beat, type ChapterInfo, type Flag, type 
 /** A session with no heartbeat for this long has ended; a new one may start. */
 export const SESSION_TTL_MS = 90_000;
 const CHAPTER_CACHE_MS = 30_000;
+/**
+ * Session rows are re-read after this long, and lastSeenAt is written at most this often: the
+ * session timeout is 90 s, so liveness needs no finer grain. An end of session made by another
+ * process is seen within this time.
+ */
+const SESSION_CACHE_MS = 2_000;
+const SEEN_WRITE_MS = 5_000;
 
 export interface HeartbeatInput extends Beat {
   tenantId: string;
@@ -56,15 +63,26 @@ const SESSION_COLUMNS = ['id', 'tenantId', 'memberId', 'courseId', 'validUntil',
 export class HeartbeatWriter {
   private readonly commit: GroupCommit<HeartbeatInput, HeartbeatResult>;
   private readonly chapters = new Map<string, { info: ChapterInfo; at: number }>();
+  /** Sessions this process wrote last, briefly trusted instead of re-read (see SESSION_CACHE_MS). */
+  private readonly sessions = new Map<string, { row: SessionRow; at: number; savedSeenAt: number; creditedChapter: string | null }>();
   private readonly progressSql = new Map<number, string>();
   private readonly sessionSql = new Map<number, string>();
 
+  /**
+   * One batch in flight at a time: it keeps one member's heartbeats in order, and two concurrent
+   * upsert batches into ChapterProgress measured several times slower on MariaDB than one.
+   */
   constructor(private readonly deps: Pick<AppDeps, 'db' | 'logger'>, maxBatch = 500) {
     this.commit = new GroupCommit((items) => this.writeBatch(items), maxBatch);
   }
 
   submit(beat: HeartbeatInput): Promise<HeartbeatResult> {
     return this.commit.submit(beat);
+  }
+
+  /** Forget a cached session (it was ended through this process). */
+  invalidateSession(id: string): void {
+    this.sessions.delete(id);
   }
 
   /** Forget cached chapter facts (after an admin edits a chapter). */
@@ -76,7 +94,7 @@ export class HeartbeatWriter {
     const { raw, dialect } = this.deps.db;
     const q = dialect.quote;
     const now = clock.now();
-    const [sessions, chapters, progress] = await Promise.all([this.loadSessions(items), this.loadChapters(items, now), this.loadProgress(items)]);
+    const [sessions, chapters, progress] = await Promise.all([this.loadSessions(items, now), this.loadChapters(items, now), this.loadProgress(items)]);
 
     const touched = new Map<string, { input: HeartbeatInput; state: ProgressState; courseId: string }>();
     const touchedSessions = new Map<string, SessionRow>();
@@ -95,9 +113,16 @@ export class HeartbeatWriter {
         const applied = applyBeat(prev, input, chapter, now, session.creditedUntil?.getTime() ?? 0);
         if (!applied.duplicate) {
           touched.set(key, { input, state: applied.next, courseId: chapter.courseId });
-          if (applied.creditedNow > 0) session.creditedUntil = new Date(now);
+          const cached = this.sessions.get(session.id);
           session.lastSeenAt = new Date(now);
-          touchedSessions.set(session.id, session);
+          if (now - (cached?.savedSeenAt ?? 0) >= SEEN_WRITE_MS) touchedSessions.set(session.id, session);
+          if (applied.creditedNow > 0) {
+            session.creditedUntil = new Date(now);
+            // Credit moving to another chapter must be durable at once (it stops two chapters
+            // earning the same minutes); while one chapter plays, its own lastBeatAt says the same.
+            if (cached?.creditedChapter !== input.chapterId) touchedSessions.set(session.id, session);
+            if (cached) cached.creditedChapter = input.chapterId;
+          }
           for (const flag of applied.flags) flags.push({ input, courseId: chapter.courseId, flag });
         }
         const s = applied.next;
@@ -126,6 +151,10 @@ export class HeartbeatWriter {
       const rows = [...touchedSessions.values()];
       const params = rows.flatMap((s) => [s.id, s.tenantId, s.memberId, s.courseId, s.validUntil, s.startedAt, s.lastSeenAt, s.creditedUntil]);
       await raw.execute(this.sessionUpsert(rows.length), params);
+      for (const s of rows) {
+        const cached = this.sessions.get(s.id);
+        if (cached) cached.savedSeenAt = now;
+      }
     }
     if (flags.length > 0) {
       // Rare, and not worth failing heartbeats over: recorded after the progress commit.
@@ -168,20 +197,32 @@ export class HeartbeatWriter {
     return sql;
   }
 
-  private async loadSessions(items: HeartbeatInput[]): Promise<Map<string, SessionRow>> {
-    const ids = [...new Set(items.map((i) => i.studySessionId))];
+  private async loadSessions(items: HeartbeatInput[], now: number): Promise<Map<string, SessionRow>> {
+    const out = new Map<string, SessionRow>();
+    const ids: string[] = [];
+    for (const id of new Set(items.map((i) => i.studySessionId))) {
+      const hit = this.sessions.get(id);
+      if (hit && now - hit.at < SESSION_CACHE_MS) out.set(id, hit.row);
+      else ids.push(id);
+    }
+    if (ids.length === 0) return out;
     const { raw, dialect } = this.deps.db;
     const q = dialect.quote;
     const rows = await raw.query<Record<string, unknown>>(
       `SELECT ${SESSION_COLUMNS.concat('endedAt').map(q).join(', ')} FROM ${q('StudySession')} WHERE ${q('id')} IN (${ids.map(() => '?').join(', ')})`,
       ids,
     );
-    return new Map(
-      rows.map((r) => [String(r.id), {
+    for (const r of rows) {
+      const row: SessionRow = {
         id: String(r.id), tenantId: String(r.tenantId), memberId: String(r.memberId), courseId: String(r.courseId), validUntil: toDate(r.validUntil)!,
         startedAt: toDate(r.startedAt)!, lastSeenAt: toDate(r.lastSeenAt)!, creditedUntil: toDate(r.creditedUntil), endedAt: toDate(r.endedAt),
-      }]),
-    );
+      };
+      const before = this.sessions.get(row.id);
+      this.sessions.set(row.id, { row, at: now, savedSeenAt: row.lastSeenAt.getTime(), creditedChapter: before?.creditedChapter ?? null });
+      out.set(row.id, row);
+    }
+    if (this.sessions.size > 100_000) this.sessions.clear();
+    return out;
   }
 
   private async loadChapters(items: HeartbeatInput[], now: number): Promise<Map<string, ChapterInfo>> {
@@ -216,7 +257,7 @@ export class HeartbeatWriter {
     for (const i of items) keys.set(`${i.tenantId}|${i.memberId}|${i.chapterId}`, i);
     const { raw, dialect } = this.deps.db;
     const q = dialect.quote;
-    const where = [...keys.values()].map(() => `(${q('tenantId')} = ? AND ${q('memberId')} = ? AND ${q('chapterId')} = ?)`).join(' OR ');
+    const where = dialect.rowIn(['tenantId', 'memberId', 'chapterId'], keys.size);
     const rows = await raw.query<Record<string, unknown>>(
       `SELECT ${PROGRESS_COLUMNS.filter((c) => c !== 'courseId' && c !== 'updatedAt').map(q).join(', ')} FROM ${q('ChapterProgress')} WHERE ${where}`,
       [...keys.values()].flatMap((i) => [i.tenantId, i.memberId, i.chapterId]),

@@ -37,7 +37,9 @@ export function progressRoutes(deps: AppDeps): Router<AppState> {
   const one = { params: idParams };
   router.delete('/study-sessions/:id', auth, validate(one), async (ctx) => {
     const { params } = inputOf(ctx, one);
-    ctx.body = { studySession: presentSession(await endStudySession(ctx.state.db!, ctx.state.actor!, params.id)) };
+    const ended = await endStudySession(ctx.state.db!, ctx.state.actor!, params.id);
+    writer.invalidateSession(ended.id);
+    ctx.body = { studySession: presentSession(ended) };
   });
 
   const beat = { params: idParams, body: heartbeatBody };
