@@ -29,5 +29,5 @@ export interface Assignee {
   itemsDone?: number;
   itemsTotal?: number;
 }
-export const taskAssignees = (taskId: string, cursor?: string | null) =>
-  http.get<Page<Assignee>>(`/api/v1/tasks/${taskId}/assignees`, { cursor, limit: 50 });
+export const taskAssignees = (taskId: string, cursor?: string | null, status?: string) =>
+  http.get<Page<Assignee>>(`/api/v1/tasks/${taskId}/assignees`, { cursor, limit: 50, status });

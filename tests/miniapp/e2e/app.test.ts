@@ -219,7 +219,8 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     const page = await desk.newPage();
     await page.goto(`${stage.url}/app/packages/admin/pages/tasks/index`);
     await page.locator('[data-testid=task-row]', { hasText: '信息安全年度培训' }).locator('.qx-abtn').click();
-    const row = page.locator('[data-testid=assignee-row]', { hasText: employee.hostUserId });
+    await page.locator('[data-testid=assignee-filter]', { hasText: '已完成' }).click();
+    const row = page.locator(`[data-testid=assignee-row][data-host-user-id="${employee.hostUserId}"]`);
     await expectText(row, '已完成');
     await shot(page, 'admin-05-task-progress');
 

@@ -4,6 +4,7 @@
  *
  *   GET  /dev/sandbox/people              demo people of the installed sandbox corps (no names:
  *                                         the host never gives names to third-party apps)
+ *   GET  /dev/sandbox/names?ids=…         stand-in labels for the open-data name component
  *   POST /dev/sandbox/login-code          {corpId, userid, kind: 'oauth'|'admin'} → a one-time
  *                                         code minted by the sandbox, exactly what WeCom would hand
  *                                         the app; the page then calls POST /api/v1/auth/wecom/oauth
@@ -89,6 +90,16 @@ export function devSignInRoutes(deps: AppDeps): Router<AppState> {
       }
     }
     ctx.body = { items };
+  });
+
+  // The stand-in for WeCom's open-data name rendering: the same demo labels as the sign-in list
+  // (the sandbox, like WeCom, gives an app no real names).
+  const names = { query: z.object({ ids: z.string().max(4000) }) };
+  router.get('/names', validate(names), async (ctx) => {
+    const { query } = inputOf(ctx, names);
+    const ids = query.ids.split(',').filter(Boolean).slice(0, 200);
+    const members = await deps.db.prisma.member.findMany({ where: { hostUserId: { in: ids } }, select: { hostUserId: true, role: true } });
+    ctx.body = { names: Object.fromEntries(members.map((m) => [m.hostUserId, `${m.role === 'admin' ? '演示管理员' : '演示员工'} ${m.hostUserId!.slice(0, 6)}`])) };
   });
 
   const code = { body: z.object({ corpId: z.string().min(1).max(64), userid: z.string().min(1).max(128), kind: z.enum(['oauth', 'admin']) }) };

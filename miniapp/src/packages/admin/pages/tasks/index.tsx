@@ -117,12 +117,20 @@ function TaskRate({ taskId, title }: { taskId: string; title: string }) {
 const assigneeStatus: Record<string, string> = { completed: '已完成', overdue: '已逾期', in_progress: '学习中', not_started: '未开始' };
 
 function TaskProgress({ taskId }: { taskId: string }) {
-  const rows = usePagedList((cursor) => taskAssignees(taskId, cursor), [taskId]);
+  const [status, setStatus] = useState('');
+  const rows = usePagedList((cursor) => taskAssignees(taskId, cursor, status || undefined), [taskId, status]);
   return (
     <View style={{ paddingLeft: '24PX' }} data-testid='task-progress'>
+      <View style={{ display: 'flex', gap: '8PX', margin: '8PX 0' }}>
+        {[['', '全部'], ...Object.entries(assigneeStatus)].map(([value, label]) => (
+          <View key={value} data-testid='assignee-filter' className={`qx-abtn ${status === value ? 'qx-abtn--primary' : ''}`} onClick={() => setStatus(value)}>
+            {label}
+          </View>
+        ))}
+      </View>
       <StateView loading={rows.view === 'loading'} error={rows.view === 'error' ? rows.error : null} onRetry={rows.reload} empty={rows.view === 'empty'} emptyText='没有学员'>
         {rows.items.map((r) => (
-          <View key={r.memberId} className='qx-table__row' data-testid='assignee-row'>
+          <View key={r.memberId} className='qx-table__row' data-testid='assignee-row' data-host-user-id={r.hostUserId ?? ''}>
             <View className='qx-table__cell'>
               <OpenDataName hostUserId={r.hostUserId} name={r.name} />
             </View>
