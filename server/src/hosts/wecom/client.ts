@@ -53,6 +53,8 @@ export interface WecomClientOptions {
   backoffMs?: number;
   maxRetries?: number;
   timeoutMs?: number;
+  /** No host to call (WECOM_API_BASE unset and no sandbox started): every call fails at once. */
+  noHost?: boolean;
 }
 
 export interface CallOptions {
@@ -295,6 +297,7 @@ export class WecomClient {
     const url = new URL(`${this.options.baseUrl.replace(/\/$/, '')}/cgi-bin/${path}`);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
     this.calls.set(path, (this.calls.get(path) ?? 0) + 1);
+    if (this.options.noHost) return { errcode: -2, errmsg: 'no WeCom host configured (WECOM_API_BASE)' };
     try {
       const response = await fetch(url, {
         method,
@@ -302,7 +305,8 @@ export class WecomClient {
         body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      if (!response.ok) return { errcode: -1, errmsg: `http ${response.status}` };
+      // A 5xx is a busy host (retried); any other non-200 will not get better by asking again.
+      if (!response.ok) return { errcode: response.status >= 500 ? -1 : -2, errmsg: `http ${response.status}` };
       return (await response.json()) as WecomResponse;
     } catch (err) {
       // Network trouble looks like a busy host: back off and retry.

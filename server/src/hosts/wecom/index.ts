@@ -11,6 +11,7 @@ export const NO_HOST = 'http://127.0.0.1:9';
 export function createWecomClient(config: Config, db: Database, logger: Logger): WecomClient {
   return new WecomClient({
     baseUrl: config.WECOM_API_BASE ?? NO_HOST,
+    noHost: !config.WECOM_API_BASE,
     suiteId: config.WECOM_SUITE_ID,
     suiteSecret: config.WECOM_SUITE_SECRET,
     providerCorpId: config.WECOM_PROVIDER_CORP_ID,
