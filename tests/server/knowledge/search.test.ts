@@ -20,6 +20,7 @@ const DOCS: Record<string, { title: string; body: string; closed?: boolean }> = 
   okr: { title: 'OKR 绩效考核指南', body: '<p>OKR 与 KPI 结合的绩效考核方法；季度复盘。</p>' },
   travel: { title: '差旅报销', body: '<p>出差住宿标准与报销流程。Taxi receipts are required for reimbursement.</p>' },
   fullwidth: { title: 'ＥＸＣＥＬ技巧', body: '<p>数据透视表的用法。</p>' },
+  glued: { title: '数据分析', body: '<p>用Python做分析，rapid prototyping。</p>' },
   closedStudy: { title: '高管学习计划', body: '<p>仅限管理层的学习制度与绩效考核安排。Python</p>', closed: true },
 };
 
@@ -32,15 +33,21 @@ const EXPECTED: [string, string[]][] = [
   ['信息安全', ['security']],
   ['绩效考核', ['okr']],
   ['报销流程', ['travel']],
-  ['python', ['python']],
-  ['PYTHON', ['python']],
-  ['pyth', ['python']],
+  ['python', ['python', 'glued']],
+  ['PYTHON', ['python', 'glued']],
+  ['pyth', ['python', 'glued']],
+  // Words match from their start, as indexed: not inside another word.
+  ['thon', []],
+  ['api', []],
+  ['数据 api', []],
+  ['数据 rap', ['glued']],
   ['excel', ['python', 'fullwidth']],
   ['reimbursement', ['travel']],
   ['taxi receipts', ['travel']],
   ['OKR 绩效', ['okr']],
   ['Python 新员工', ['python']],
   ['excel数据', ['python', 'fullwidth']],
+  ['python 分析', ['glued']],
   ['学', ['study', 'python']],
   ['安全 客户', ['security']],
   // Bigrams that occur apart are not a match for the longer word.

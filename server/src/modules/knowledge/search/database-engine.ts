@@ -13,9 +13,35 @@ import type { RawSql } from '../../../db/client';
 import type { Dialect } from '../../../db/dialect';
 import type { SearchDocument, SearchEngine, SearchHit, SearchRequest } from './engine';
 import { highlight, snippet } from './snippet';
-import { documentPostings, parseQuery, type ParsedQuery } from './tokens';
+import { CJK, documentPostings, normalise, parseQuery, type ParsedQuery, type Term } from './tokens';
 
 const BATCH = 500;
+const TITLE_BONUS = 40;
+const MAX_TF = 30;
+
+interface Candidate {
+  nodeId: string;
+  spaceId: string;
+  title: string;
+  plain: string;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Not preceded by a letter or digit of a word (CJK characters are separate tokens, so they may precede).
+const wordStart = (word: string) => new RegExp(`(?<!(?![${CJK}])[\\p{L}\\p{N}])${escapeRe(word)}`, 'u');
+
+function occurrences(haystack: string, needle: string): number {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i >= 0 && n < MAX_TF; i = haystack.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/** Relevance: for every term, a bonus when the title has it plus its (capped) count in the text. */
+function score(terms: Term[], title: string, plain: string): number {
+  const t = normalise(title);
+  const body = normalise(plain.slice(plain.indexOf('\n') + 1));
+  return terms.reduce((sum, term) => sum + (t.includes(term.text) ? TITLE_BONUS : 0) + occurrences(body, term.text), 0);
+}
 const POOL_FACTOR = 3;
 /** Counting a token's postings stops here: enough to tell the rarest token apart. */
 const DF_CAP = 2000;
@@ -104,20 +130,16 @@ export class DatabaseSearchEngine implements SearchEngine {
     if (parsed.tokens.length === 0 && parsed.prefixes.length === 0) return [];
     if (request.readableRoots && request.readableRoots.length === 0) return [];
     const pool = await this.candidates(request, parsed, request.limit * POOL_FACTOR);
-    if (pool.length === 0) return [];
-    const ranked = await this.rank(request.tenantId, parsed, pool);
-    const top = ranked.slice(0, request.limit);
-    const rows = await this.raw.query<{ nodeId: string; spaceId: string; title: string; plain: string }>(
-      `SELECT ${this.q('nodeId')}, ${this.q('spaceId')}, ${this.q('title')}, ${this.q('plain')} FROM ${this.q('KbSearchEntry')}
-       WHERE ${this.q('tenantId')} = ? AND ${this.q('nodeId')} IN (${top.map(() => '?').join(', ')})`,
-      [request.tenantId, ...top.map((r) => r.nodeId)],
-    );
-    const byId = new Map(rows.map((r) => [r.nodeId, r]));
-    return top.flatMap((r) => {
-      const row = byId.get(r.nodeId);
-      if (!row) return [];
+    const words = parsed.terms.filter((t) => t.kind === 'word').map((t) => wordStart(t.text));
+    const hits = pool
+      // A word matches at the start of a word, as the index does ("pyth" → python, not "apython").
+      .filter((row) => words.every((re) => re.test(normalise(row.plain))))
+      .map((row) => ({ row, score: score(parsed.terms, row.title, row.plain) }))
+      .sort((a, b) => b.score - a.score || (a.row.nodeId < b.row.nodeId ? 1 : -1))
+      .slice(0, request.limit);
+    return hits.map(({ row, score: s }) => {
       const body = row.plain.slice(row.plain.indexOf('\n') + 1);
-      return [{ nodeId: r.nodeId, spaceId: row.spaceId, title: row.title, score: r.score, titleHighlight: highlight(row.title, parsed.terms), snippet: snippet(body, parsed.terms) }];
+      return { nodeId: row.nodeId, spaceId: row.spaceId, title: row.title, score: s, titleHighlight: highlight(row.title, parsed.terms), snippet: snippet(body, parsed.terms) };
     });
   }
 
@@ -135,19 +157,23 @@ export class DatabaseSearchEngine implements SearchEngine {
     return tokens[best];
   }
 
-  /** Hits in best-first order of the driving token, until `pool` of them pass every check. */
-  private async candidates(request: SearchRequest, parsed: ParsedQuery, pool: number): Promise<string[]> {
+  /**
+   * Hits in best-first order of the driving token, until `pool` of them pass every check. Only the
+   * driver's postings are read (one contiguous index range); every other term is checked in the
+   * entry's text, which is small enough to stay in memory — lookups in the much larger postings
+   * would each be a random read.
+   */
+  private async candidates(request: SearchRequest, parsed: ParsedQuery, pool: number): Promise<Candidate[]> {
     const mysql = this.dialect.name === 'mysql';
-    const contains = (column: string) => (mysql ? `LOCATE(?, ${column}) > 0` : `instr(${column}, ?) > 0`);
     const params: unknown[] = [];
     let drive: string;
     let order: string;
+    let driver: string | null = null;
     if (parsed.tokens.length) {
-      const driver = await this.rarest(request.tenantId, parsed.tokens);
+      driver = await this.rarest(request.tenantId, parsed.tokens);
       drive = 'p.tenantId = ? AND p.token = ?';
       params.push(request.tenantId, driver);
       order = 'ORDER BY p.weight DESC, p.nodeId DESC';
-      parsed = { ...parsed, tokens: parsed.tokens.filter((t) => t !== driver) };
     } else {
       // Only single characters: the tokens they start, in index order.
       drive = 'p.tenantId = ? AND p.token >= ? AND p.token < ?';
@@ -160,13 +186,11 @@ export class DatabaseSearchEngine implements SearchEngine {
       where.push('e.spaceId = ?');
       params.push(request.spaceId);
     }
-    for (const token of parsed.tokens) {
-      where.push('EXISTS (SELECT 1 FROM KbSearchPosting o WHERE o.tenantId = p.tenantId AND o.token = ? AND o.nodeId = p.nodeId)');
-      params.push(token);
-    }
-    for (const phrase of parsed.phrases) {
-      where.push(contains('e.plain'));
-      params.push(phrase);
+    for (const term of parsed.terms) {
+      if (term.text === driver) continue;
+      // MySQL compares under the column's case-insensitive collation; SQLite's instr is exact.
+      where.push(mysql ? 'LOCATE(?, e.plain) > 0' : term.kind === 'word' ? 'instr(lower(e.plain), ?) > 0' : 'instr(e.plain, ?) > 0');
+      params.push(term.text);
     }
     if (request.readableRoots) {
       where.push(`(${request.readableRoots.map(() => 'e.aclPath LIKE ?').join(' OR ')})`);
@@ -176,25 +200,11 @@ export class DatabaseSearchEngine implements SearchEngine {
     const from = mysql
       ? 'KbSearchPosting p FORCE INDEX (KbSearchPosting_tenantId_token_weight_idx) STRAIGHT_JOIN KbSearchEntry e ON e.nodeId = p.nodeId'
       : 'KbSearchPosting p INDEXED BY KbSearchPosting_tenantId_token_weight_idx CROSS JOIN KbSearchEntry e ON e.nodeId = p.nodeId';
-    const distinct = parsed.tokens.length || order ? '' : 'DISTINCT ';
-    const rows = await this.raw.query<{ nodeId: string }>(
-      `SELECT ${distinct}p.nodeId AS nodeId FROM ${from} WHERE ${drive} AND ${where.join(' AND ')} ${order} LIMIT ${Number(pool)}`,
+    const rows = await this.raw.query<Candidate>(
+      `SELECT ${order ? '' : 'DISTINCT '}e.nodeId AS nodeId, e.spaceId AS spaceId, e.title AS title, e.plain AS plain
+       FROM ${from} WHERE ${drive} AND ${where.join(' AND ')} ${order} LIMIT ${Number(pool)}`,
       params,
     );
-    return rows.map((r) => r.nodeId);
-  }
-
-  /** Ranks the pool by the summed weights of every query token; ties: newest first. */
-  private async rank(tenantId: string, parsed: ParsedQuery, pool: string[]): Promise<{ nodeId: string; score: number }[]> {
-    const scores = new Map(pool.map((id) => [id, 0]));
-    if (parsed.tokens.length) {
-      const rows = await this.raw.query<{ nodeId: string; score: number | bigint | string }>(
-        `SELECT nodeId, SUM(weight) AS score FROM KbSearchPosting WHERE tenantId = ? AND token IN (${parsed.tokens.map(() => '?').join(', ')})
-         AND nodeId IN (${pool.map(() => '?').join(', ')}) GROUP BY nodeId`,
-        [tenantId, ...parsed.tokens, ...pool],
-      );
-      for (const r of rows) scores.set(r.nodeId, Number(r.score));
-    }
-    return [...scores].map(([nodeId, score]) => ({ nodeId, score })).sort((a, b) => b.score - a.score || (a.nodeId < b.nodeId ? 1 : -1));
+    return rows;
   }
 }

@@ -11,7 +11,7 @@
  * Each distinct token of a document gets a weight: occurrences in the body, plus a bonus when the
  * title has it.
  */
-const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
+export const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
 const SEGMENT = new RegExp(String.raw`([${CJK}]+)|((?:(?![${CJK}])[\p{L}\p{N}])+)`, 'gu');
 export const MAX_TOKEN = 32;
 const MAX_PREFIX = 12;
