@@ -96,6 +96,10 @@ describe('attachments', () => {
     expect(file.headers['cache-control']).toBe('private, no-store');
     expect(file.headers['content-disposition']).toMatch(/^inline/);
     await t.http.get(path).set(bearer(s.viewer.token)).expect(200);
+    const part = await t.http.get(path).set('Range', 'bytes=2-5').expect(206);
+    expect(part.headers['content-range']).toBe(`bytes 2-5/${PNG.length}`);
+    expect(part.headers['content-length']).toBe('4');
+    await t.http.get(path).set('Range', `bytes=${PNG.length}-`).expect(416);
 
     // Someone else's link: refused, even for an admin of the same enterprise.
     const other = await t.http.get(path).set(bearer(s.tenant.admin.token)).expect(403);

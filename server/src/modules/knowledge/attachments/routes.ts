@@ -145,7 +145,24 @@ export function attachmentRoutes(deps: AppDeps): Router<AppState> {
     ctx.set('Cache-Control', 'private, no-store');
     ctx.set('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
     ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
+    ctx.set('Accept-Ranges', 'bytes');
     ctx.type = attachment.mimeType;
+    // Players seek with Range requests (Safari plays no video without them).
+    const range = /^bytes=(\d*)-(\d*)$/.exec(ctx.get('range'));
+    if (range && (range[1] || range[2])) {
+      const size = file.body.length;
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start >= size || start > end) {
+        ctx.status = 416;
+        ctx.set('Content-Range', `bytes */${size}`);
+        return;
+      }
+      ctx.status = 206;
+      ctx.set('Content-Range', `bytes ${start}-${end}/${size}`);
+      ctx.body = file.body.subarray(start, end + 1);
+      return;
+    }
     ctx.body = file.body;
   });
 

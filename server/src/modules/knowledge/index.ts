@@ -1,0 +1,10 @@
+/**
+ * What other modules may use of knowledge bases (training's reading tasks, records):
+ *   recordView(deps, tenantId, docId, memberId)   — a member opened a document
+ *   hasRead(db, memberId, docId, since?)          — whether they did (since a time)
+ *   readsOf(db, memberId, docIds)                 — first/last read and count per document
+ *   loadAccess(db, actor).roleOn(node)            — what a member may do with a node
+ */
+export { recordView, hasRead, readsOf } from './social/views';
+export { loadAccess, type KbAccess, type KbRole } from './policy';
+export type { SearchEngine, SearchRequest, SearchHit } from './search/engine';
