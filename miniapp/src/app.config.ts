@@ -10,7 +10,7 @@ export default defineAppConfig({
       root: 'packages/admin',
       pages: [
         'pages/dashboard/index', 'pages/members/index', 'pages/knowledge/index', 'pages/courses/index',
-        'pages/exams/index', 'pages/tasks/index', 'pages/reports/index',
+        'pages/exams/index', 'pages/tasks/index', 'pages/reports/index', 'pages/settings/index',
       ],
     },
   ],

@@ -16,6 +16,7 @@ const menu = [
   { path: routes.adminKnowledge, label: '知识库管理' },
   { path: routes.adminReports, label: '报表与导出' },
   { path: routes.adminMembers, label: '成员与管理员' },
+  { path: routes.adminSettings, label: '企业设置' },
 ];
 
 export function AdminLayout({ active, title, actions, children }: { active: string; title: string; actions?: ReactNode; children: ReactNode }) {

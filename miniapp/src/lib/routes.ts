@@ -24,6 +24,7 @@ export const routes = {
   adminExams: '/packages/admin/pages/exams/index',
   adminTasks: '/packages/admin/pages/tasks/index',
   adminReports: '/packages/admin/pages/reports/index',
+  adminSettings: '/packages/admin/pages/settings/index',
 } as const;
 
 const tabs: string[] = [routes.home, routes.knowledge, routes.tasks, routes.me];

@@ -28,5 +28,19 @@ export interface InboxItem {
 
 export const myCredits = (year?: number) => http.get<MyCredits>('/api/v1/me/credits', { year });
 export const myCertificates = () => http.get<{ items: Certificate[] }>('/api/v1/me/certificates').then((r): Page<Certificate> => ({ items: r.items, nextCursor: null }));
-export const inbox = (cursor?: string | null) => http.get<Page<InboxItem>>('/api/v1/me/notifications', { cursor, limit: 20 });
-export const markRead = (id: string) => http.post(`/api/v1/me/notifications/${id}/read`);
+export const inbox = (cursor?: string | null) => http.get<Page<InboxItem> & { unread?: number }>('/api/v1/inbox', { cursor, limit: 20 });
+export const markRead = (id: string) => http.post(`/api/v1/inbox/${id}/read`);
+
+export interface AgreementVersion {
+  id: string;
+  kind: string;
+  version: string;
+  content?: string;
+  changeSummary?: string | null;
+}
+export const pendingAgreements = () => http.get<{ items: AgreementVersion[] }>('/api/v1/agreements/pending').then((r) => r.items);
+export const acceptAgreement = (id: string) => http.post(`/api/v1/agreements/${id}/accept`);
+
+/** Training policy: the enterprise's annual credit-hour requirement (admins set it). */
+export const trainingPolicy = () => http.get<{ annualCreditHours: number }>('/api/v1/training-policy');
+export const setTrainingPolicy = (annualCreditHours: number) => http.put<{ annualCreditHours: number }>('/api/v1/training-policy', { annualCreditHours });

@@ -236,6 +236,10 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await page.locator('[data-testid=chart-completion]').waitFor();
     await expectText(page.locator('[data-testid=chart-tasks]'), '信息安全');
     await shot(page, 'admin-01-dashboard');
+
+    await page.goto(`${stage.url}/app/packages/admin/pages/settings/index`);
+    await page.locator('[data-testid=settings]').waitFor();
+    await shot(page, 'admin-07-settings');
     await desk.close();
   });
 });

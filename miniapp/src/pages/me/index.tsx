@@ -1,6 +1,7 @@
 /** 我的: hours against the annual requirement, records, certificates, inbox, admin entry, sign out. */
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import { AgreementsCard } from '../../components/agreements-card';
 import { HoursCard } from '../../components/hours-card';
 import { OpenDataName } from '../../components/open-data-name';
 import { StateView } from '../../components/state-view';
@@ -10,6 +11,7 @@ import { displayMessage } from '../../lib/api-error';
 import { go, relaunch, routes } from '../../lib/routes';
 import { me, signOut } from '../../services/auth';
 import { myCredits } from '../../services/records';
+import { download } from '../../services/files';
 import { saveProfile } from '../../services/session';
 
 export default function Me() {
@@ -41,11 +43,16 @@ export default function Me() {
       <StateView loading={record.loading} error={record.error} onRetry={record.reload}>
         {record.data ? <HoursCard earned={record.data.earnedHours} required={record.data.requiredHours} year={record.data.year} /> : null}
       </StateView>
+      <AgreementsCard enabled={signedIn} />
       <View className='qx-card' onClick={() => go(routes.records)}>
         <Text className='qx-card__title'>学习档案与证书</Text>
       </View>
       <View className='qx-card' onClick={() => go(routes.inbox)}>
         <Text className='qx-card__title'>收件箱</Text>
+      </View>
+      <View className='qx-card' onClick={() => download('/api/v1/me/data-export', 'qixue-my-data.json').catch(setOutError)}>
+        <Text className='qx-card__title'>导出我的个人信息</Text>
+        <Text className='qx-card__meta'>查看本应用保存的关于你的全部数据（JSON）</Text>
       </View>
       {p?.member.role === 'admin' ? (
         <View className='qx-card' data-testid='admin-entry' onClick={() => go(routes.adminDashboard)}>
