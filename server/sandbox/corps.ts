@@ -218,3 +218,15 @@ export async function updateTag(state: SandboxState, corp: Corp, tagid: number, 
     DelPartyItems: (change.delParties ?? []).join(','),
   });
 }
+
+/** The corp changes the app's admins: pushed to the data callback as change_app_admin. */
+export async function setAdmins(state: SandboxState, corp: Corp, ids: string[]) {
+  corp.admins = ids.map((id) => state.user(corp, id)?.internalId).filter((id): id is string => Boolean(id));
+  if (!corp.auth?.active) return null;
+  return pushCallback(
+    state,
+    'data',
+    { ToUserName: corp.corpid, FromUserName: 'sys', CreateTime: seconds(state), MsgType: 'event', Event: 'change_app_admin', AgentID: corp.auth.agentid },
+    { corpid: corp.corpid, agentId: corp.auth.agentid },
+  );
+}

@@ -6,6 +6,7 @@
  *   POST   /sandbox/corps/:corpid/install         {allow_party?, allow_user?, allow_tag?, installer?} → create_auth
  *   POST   /sandbox/corps/:corpid/uninstall       → cancel_auth
  *   POST   /sandbox/corps/:corpid/auth            {allow_party?, allow_user?, allow_tag?} → change_auth
+ *   PUT    /sandbox/corps/:corpid/admins          {admins} the app's admins → change_app_admin (data callback)
  *   POST   /sandbox/corps/:corpid/users           {department, is_leader_in_dept?} → create_user
  *   PATCH  /sandbox/corps/:corpid/users/:userid   {department?, is_leader_in_dept?, status?} → update_user
  *   DELETE /sandbox/corps/:corpid/users/:userid   → delete_user
@@ -131,6 +132,10 @@ export function devRoutes(state: SandboxState): Router {
   router.post('/corps/:corpid/auth', async (ctx) => {
     const b = body(ctx);
     ctx.body = { callback: delivered(await corps.changeAuth(state, corpOf(ctx), { allow_party: numbers(b.allow_party), allow_user: strings(b.allow_user), allow_tag: numbers(b.allow_tag) })) };
+  });
+
+  router.put('/corps/:corpid/admins', async (ctx) => {
+    ctx.body = { callback: delivered(await corps.setAdmins(state, corpOf(ctx), strings(body(ctx).admins) ?? [])) };
   });
 
   router.post('/corps/:corpid/users', async (ctx) => {

@@ -5,6 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { encrypt, getSignature } from '@wecom/crypto';
+import pino from 'pino';
+import supertest from 'supertest';
+import { createApp } from '../../../server/src/app';
+import { buildDeps } from '../../../server/src/bootstrap';
 import { startWecomHarness, type WecomHarness } from '../../support/wecom-sandbox';
 
 let h: WecomHarness;
@@ -83,6 +87,14 @@ describe('suite callbacks', () => {
     expect(pushed.response).toBe('success');
     const replay = await h.host.post('/sandbox/callbacks/deliver').send({ ids: [pushed.id] }).expect(200);
     expect(replay.body.items[0].status).toBe(409);
+  });
+
+  it('a callback one server process accepted is a replay for every other process', async () => {
+    const other = supertest(createApp(buildDeps(h.deps.config, h.deps.db, pino({ level: 'silent' }))).callback());
+    const genuine = signed(ticketEvent('two-processes'));
+    await post(genuine).expect(200);
+    const res = await other.post(INSTRUCTION).query(genuine.query).set('Content-Type', 'text/xml').send(genuine.body).expect(409);
+    expect(res.body.error.code).toBe('callback_replayed');
   });
 
   it('refuses a stale callback (timestamp outside the window), even correctly signed', async () => {

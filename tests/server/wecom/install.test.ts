@@ -89,4 +89,15 @@ describe('installing the suite from WeCom', () => {
     const expectedMembers = corp.members.filter((m) => m.department.some((d) => subtree.has(d))).map((m) => m.userid);
     expect(Object.keys(directory.members).sort()).toEqual([...new Set([...expectedMembers, outsider.userid, ...corp.admins])].sort());
   });
+
+  it("a change of the app's admins in WeCom (data callback) makes the new admin a Qixue admin", async () => {
+    const corp = await h.createCorp({ departments: 2, members: 8 });
+    const tenantId = await h.install(corp.corpid);
+    const newcomer = corp.members[5].userid;
+    const res = await h.host.put(`/sandbox/corps/${corp.corpid}/admins`).send({ admins: [corp.admins[0], newcomer] }).expect(200);
+    expect(res.body.callback.response).toBe('success');
+    await h.drain();
+    const admins = await h.deps.db.prisma.member.findMany({ where: { tenantId, role: 'admin' }, select: { hostUserId: true } });
+    expect(admins.map((a) => a.hostUserId).sort()).toEqual([corp.admins[0], newcomer].sort());
+  });
 });

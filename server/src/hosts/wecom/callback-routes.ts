@@ -12,7 +12,7 @@ import type { AppDeps, AppState } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { WecomCrypto } from './crypto';
 import { openCallback, openVerification, type CallbackEndpoint, type CallbackEvent } from './callback';
-import { cancelAuth, AUTH_CHANGE_JOB, INSTALL_JOB } from './install';
+import { cancelAuth, ADMINS_JOB, AUTH_CHANGE_JOB, INSTALL_JOB } from './install';
 import { CONTACT_CHANGE_JOB, contactChangeOf } from './contact-change';
 
 export function wecomCallbackRoutes(deps: AppDeps): Router<AppState> {
@@ -37,10 +37,14 @@ export function wecomCallbackRoutes(deps: AppDeps): Router<AppState> {
     });
 
     router.post(path, async (ctx) => {
-      const accept = endpoint === 'instruction' ? (id: string) => id === suiteId : knownCorp;
+      let receiver = '';
+      const accept = async (id: string) => {
+        receiver = id;
+        return endpoint === 'instruction' ? id === suiteId : knownCorp(id);
+      };
       const event = await openCallback(db, crypto, endpoint, ctx.query, ctx.request.body, accept).catch(rejectLogged(endpoint, ctx));
       if (endpoint === 'instruction') await onInstruction(deps, event);
-      else logger.info({ infoType: event.InfoType ?? event.Event ?? event.MsgType, corpId: event.ToUserName }, 'wecom: data callback');
+      else await onData(deps, event, receiver);
       ctx.type = 'text/plain';
       ctx.body = 'success';
     });
@@ -90,4 +94,16 @@ async function onInstruction(deps: AppDeps, event: CallbackEvent): Promise<void>
     default:
       logger.info({ infoType }, 'wecom: instruction callback not handled');
   }
+}
+
+/** Data callbacks carry members' messages and app events; Qixue acts on the app's admin change. */
+async function onData(deps: AppDeps, event: CallbackEvent, corpId: string): Promise<void> {
+  const kind = event.Event || event.MsgType || '';
+  if (event.MsgType === 'event' && event.Event === 'change_app_admin') {
+    // The corp is the one the message was encrypted for, not what the XML claims.
+    const tenantId = await tenantOf(deps, corpId);
+    if (tenantId) await deps.jobs.enqueue({ tenantId, kind: ADMINS_JOB });
+    return;
+  }
+  deps.logger.info({ kind, corpId }, 'wecom: data callback not handled');
 }

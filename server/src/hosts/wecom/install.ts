@@ -4,6 +4,7 @@
  *                  reactivated (same tenant, same data) → installer and app admins become Qixue
  *                  admins → full directory sync queued.
  *   change_auth  → job `wecom.auth-change`: re-read the visible range → full resync.
+ *   change_app_admin (data callback) → job `wecom.admins`: the app's admins become Qixue admins.
  *   cancel_auth  → at once (two updates, inside the callback's time limit): tenant `uninstalled`,
  *                  authorization cancelled, the corp token dropped. Nothing is deleted.
  */
@@ -14,6 +15,7 @@ import { appAdmins, DIRECTORY_SYNC_JOB } from './directory-sync';
 
 export const INSTALL_JOB = 'wecom.install';
 export const AUTH_CHANGE_JOB = 'wecom.auth-change';
+export const ADMINS_JOB = 'wecom.admins';
 
 interface AgentPrivilege {
   allow_party?: number[];
@@ -118,4 +120,13 @@ export async function cancelAuth(deps: AppDeps, corpId: string, eventTime: Date)
   if (tenant.status === 'active') await prisma.tenant.update({ where: { id: tenant.id }, data: { status: 'uninstalled' } });
   await audit(prisma, { tenantId: tenant.id, actorType: 'system', action: 'tenant.wecom.uninstall', targetType: 'tenant', targetId: tenant.id, details: { corpId } });
   deps.logger.info({ tenantId: tenant.id, corpId }, 'wecom: suite uninstalled');
+}
+
+/** change_app_admin: the app's admins in WeCom changed; whoever is one now is a Qixue admin. */
+export async function runAdminSync(deps: AppDeps, tenantId: string) {
+  const auth = await deps.db.prisma.wecomCorpAuth.findUnique({ where: { tenantId }, select: { corpId: true, agentId: true, status: true } });
+  if (!auth || auth.status !== 'active') return { skipped: 'not installed' };
+  const admins = await appAdmins(deps, { agentId: auth.agentId, corpId: auth.corpId });
+  await new DirectoryStore(deps.db, tenantId).upsertMembers(admins.map((hostUserId) => ({ hostUserId, status: 'active' as const, admin: true })), new Date());
+  return { admins: admins.length };
 }
