@@ -83,7 +83,11 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await stage?.close();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+  // Taro's H5 router slides a new page in: let it settle before the picture.
+  const shot = async (page: Page, name: string) => {
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+  };
 
   async function phone() {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
