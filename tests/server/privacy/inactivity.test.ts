@@ -88,12 +88,15 @@ describe('freeze after the inactivity period, unfreeze with password + SMS code'
     await prisma().member.update({ where: { id: idle.id }, data: { lastActiveAt: daysAgo(181) } });
     await prisma().member.update({ where: { id: never.id }, data: { lastActiveAt: null, createdAt: daysAgo(200) } });
     await prisma().member.update({ where: { id: recent.id }, data: { lastActiveAt: daysAgo(179) } });
+    await prisma().member.update({ where: { id: a.admin.id }, data: { lastActiveAt: daysAgo(400) } });
     await sweep(a.id);
 
     const status = async (id: string) => (await prisma().member.findUnique({ where: { id } }))!.status;
     expect(await status(idle.id)).toBe('frozen');
     expect(await status(never.id)).toBe('frozen');
     expect(await status(recent.id)).toBe('active');
+    // Admins stay: they are who can unfreeze the others.
+    expect(await status(a.admin.id)).toBe('active');
     // The frozen member's session no longer works; a login says why.
     await t.http.get('/api/v1/me').set(bearer(never.token)).expect(401);
     await t.http.get('/api/v1/me').set(bearer(recent.token)).expect(200);

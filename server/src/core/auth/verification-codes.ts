@@ -9,7 +9,7 @@ import { hmac } from '../tokens';
 import { renderSms } from '../../hosts/sms/provider';
 import { RateLimiter } from './rate-limit';
 
-export type CodePurpose = 'login' | 'reset_password' | 'new_device' | 'cancel_account';
+export type CodePurpose = 'login' | 'reset_password' | 'new_device' | 'cancel_account' | 'change_phone';
 
 const TTL_MINUTES = 5;
 const MAX_GUESSES = 5;

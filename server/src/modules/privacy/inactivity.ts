@@ -3,7 +3,9 @@
  *  - a member inactive longer than freezeAfterDays is frozen and their sessions revoked;
  *  - a frozen member inactive longer than retentionDays has their personal data erased.
  * "Inactive" counts from Member.lastActiveAt (logins and authenticated requests, at most hourly),
- * or from when the member was created if they never came. The sweep is a durable job: the daily
+ * or from when the member was created if they never came. Enterprise admins are not frozen: the
+ * admins are who unfreeze members that cannot do it themselves (WeCom people have no password), and
+ * a frozen last admin would lock the enterprise out. The sweep is a durable job: the daily
  * scheduler (jobs/scheduler.ts) enqueues one for every enterprise; a job naming a tenant sweeps
  * only that one. It checkpoints the last tenant done, so a crashed sweep resumes.
  */
@@ -24,7 +26,7 @@ export async function freezeInactive(deps: AppDeps, tenantId: string, policy: Ac
   const cutoff = new Date(now.getTime() - policy.freezeAfterDays * DAY_MS);
   let frozen = 0;
   for (;;) {
-    const batch = await prisma.member.findMany({ where: { tenantId, status: 'active', ...inactiveSince(cutoff) }, select: { id: true }, take: BATCH });
+    const batch = await prisma.member.findMany({ where: { tenantId, status: 'active', role: 'member', ...inactiveSince(cutoff) }, select: { id: true }, take: BATCH });
     if (batch.length === 0) return frozen;
     const ids = batch.map((m) => m.id);
     // Re-checked in the update: someone who came back a moment ago stays active.

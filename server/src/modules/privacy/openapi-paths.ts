@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { listQuery, publishBody } from '../agreements/schema';
-import { answerRequestBody, listRequestsQuery } from './schema';
+import { answerRequestBody, listRequestsQuery, staffPhoneBody } from './schema';
 
 export interface OpenApiHelpers {
   json(schema: z.ZodType): unknown;
@@ -42,6 +42,14 @@ export function privacyStaffPaths({ json, errorResponse, queryParameters, idPara
         parameters: [idParam],
         requestBody: { required: true, ...(json(answerRequestBody) as object) },
         responses: { 200: { description: 'OK' }, 400: errorResponse('validation_failed'), 404: errorResponse('not_found'), 409: errorResponse('request_closed') },
+      },
+    },
+    '/tenants/{tenantId}/members/{memberId}/phone': {
+      post: {
+        summary: 'Move an account, with its records, to a new phone number after checking identity documents (003 §3); ends its sessions',
+        parameters: [{ name: 'tenantId', in: 'path', required: true, schema: { type: 'string' } }, { name: 'memberId', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, ...(json(staffPhoneBody) as object) },
+        responses: { 200: { description: 'OK' }, 400: errorResponse('validation_failed'), 404: errorResponse('not_found'), 409: errorResponse('phone_taken') },
       },
     },
   };

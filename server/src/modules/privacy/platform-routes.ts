@@ -1,13 +1,18 @@
-/** /platform/v1/privacy-requests — platform staff work personal-information requests by their 15-day deadline. */
+/**
+ * /platform/v1/privacy-requests — platform staff work personal-information requests by their 15-day deadline.
+ * /platform/v1/tenants/:tenantId/members/:memberId/phone — move an account to a new phone after an identity check.
+ */
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { errors } from '../../core/errors';
 import { toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import { authenticateStaff } from '../platform/staff-auth';
-import { answerRequestBody, idParams, listRequestsQuery } from './schema';
+import { answerRequestBody, idParams, listRequestsQuery, staffPhoneBody, staffPhoneParams } from './schema';
 import { presentRequestForStaff, requestSelect } from './presenter';
 import { answerRequest } from './requests';
+import { movePhoneByStaff } from './phone-change';
+import { scopeToTenant } from '../../core/tenancy';
 
 export function privacyStaffRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -42,6 +47,14 @@ export function privacyStaffRoutes(deps: AppDeps): Router<AppState> {
   router.post('/privacy-requests/:id/answer', staff, validate(answer), async (ctx) => {
     const { params, body } = inputOf(ctx, answer);
     ctx.body = { request: presentRequestForStaff(await answerRequest(deps, { staffKeyId: ctx.state.staffKeyId!, ip: ctx.ip }, params.id, body)) };
+  });
+
+  // Someone who lost their old phone proved who they are to staff (003 §3): the account, with its records, moves to the new number.
+  const move = { params: staffPhoneParams, body: staffPhoneBody };
+  router.post('/tenants/:tenantId/members/:memberId/phone', staff, validate(move), async (ctx) => {
+    const { params, body } = inputOf(ctx, move);
+    const db = scopeToTenant(deps.db.prisma, params.tenantId);
+    ctx.body = await movePhoneByStaff(deps, db, { staffKeyId: ctx.state.staffKeyId!, ip: ctx.ip }, params.tenantId, params.memberId, body);
   });
 
   return router;

@@ -6,6 +6,7 @@
  *   GET   /api/v1/me/cancellation        may I cancel now, and is an SMS code needed
  *   POST  /api/v1/me/cancellation/code   send the code;  POST /api/v1/me/cancellation  cancel
  *   /api/v1/me/privacy-requests          requests that need platform staff (15-day deadline)
+ *   POST  /api/v1/me/phone/code, PUT /api/v1/me/phone   move my account to a new phone number
  *   POST  /api/v1/auth/unfreeze          password + SMS code → active again and signed in
  *   GET|PUT /api/v1/admin/account-policy, POST /api/v1/members/:id/unfreeze   enterprise admins
  */
@@ -25,6 +26,7 @@ import { myRealName, updateMe } from './profile';
 import { presentRequest, requestSelect } from './presenter';
 import { createRequest } from './requests';
 import { unfreezeByAdmin, unfreezeWithPassword } from './unfreeze';
+import { changeOwnPhone, sendPhoneChangeCodes } from './phone-change';
 
 export function privacyRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -61,6 +63,20 @@ export function privacyRoutes(deps: AppDeps): Router<AppState> {
   router.post('/me/cancellation', auth, validate(cancel), async (ctx) => {
     const { body } = inputOf(ctx, cancel);
     ctx.body = await cancelAccount(deps, ctx.state.db!, ctx.state.actor!, body, ctx.ip);
+  });
+
+  const phoneCode = { body: s.phoneCodeBody };
+  router.post('/me/phone/code', auth, validate(phoneCode), async (ctx) => {
+    const { body } = inputOf(ctx, phoneCode);
+    ctx.status = 202;
+    ctx.body = { sent: true, ...(await sendPhoneChangeCodes(deps, ctx.state.db!, ctx.state.actor!, body.phone, ctx.ip)) };
+  });
+
+  const phone = { body: s.changePhoneBody };
+  router.put('/me/phone', auth, validate(phone), async (ctx) => {
+    const { body } = inputOf(ctx, phone);
+    await changeOwnPhone(deps, ctx.state.db!, ctx.state.actor!, body, ctx.ip);
+    ctx.status = 204;
   });
 
   const newRequest = { body: s.createRequestBody };

@@ -41,3 +41,8 @@ export const listRequestsQuery = pageQuery.extend({
 });
 export const answerRequestBody = z.object({ status: z.enum(['answered', 'rejected']), answer: text(5000) });
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export const phoneCodeBody = z.object({ phone });
+export const changePhoneBody = z.object({ phone, code: smsCode, currentCode: smsCode.optional() });
+export const staffPhoneParams = z.object({ tenantId: z.string().min(1).max(64), memberId: z.string().min(1).max(64) });
+export const staffPhoneBody = z.object({ phone, reason: text(500) });
