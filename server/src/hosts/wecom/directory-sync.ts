@@ -128,7 +128,8 @@ export async function runDirectorySync(deps: AppDeps, job: Pick<JobRecord, 'tena
   const deptIds = await store.departments();
 
   for (let i = state.next; i < total; i += BATCH) {
-    const batch: HostDept[] = state.depts.slice(i, i + BATCH);
+    // A department deleted here meanwhile (a change_contact while this sync was interrupted) is skipped.
+    const batch: HostDept[] = state.depts.slice(i, i + BATCH).filter((d) => deptIds.has(String(d.id)));
     const lists = await mapLimit(batch, IN_FLIGHT, async (d) => {
       try {
         return ((await deps.wecom.corpGet(tenantId, 'user/list', { department_id: d.id })).userlist ?? []) as HostUser[];
@@ -153,7 +154,7 @@ export async function runDirectorySync(deps: AppDeps, job: Pick<JobRecord, 'tena
       wanted.set(departmentId, members);
     });
     await store.replaceMemberships(batch.map((d) => deptIds.get(String(d.id))!.id), wanted, now);
-    state = { ...state, next: i + batch.length };
+    state = { ...state, next: Math.min(i + BATCH, total) };
     await io.progress(state.next, total, state);
   }
 
