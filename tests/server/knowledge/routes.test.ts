@@ -91,6 +91,7 @@ const ROUTES: Record<string, Route> = {
   'GET /search': { request: () => ({ method: 'get', url: '/api/v1/search?q=正文' }), invalid: () => ({ method: 'get', url: '/api/v1/search?q=' }), foreign: false },
   'GET /kb-exports/:id/download': { request: (f) => ({ method: 'get', url: `/api/v1/kb-exports/${f.job.id}/download` }), invalid: () => ({ method: 'get', url: `/api/v1/kb-exports/${LONG}/download` }) },
   'GET /kb-settings': { request: () => ({ method: 'get', url: '/api/v1/kb-settings' }), invalid: () => ({ method: 'get', url: '/api/v1/kb-settings' }), foreign: false },
+  'POST /kb-search/reindex': { request: () => ({ method: 'post', url: '/api/v1/kb-search/reindex' }), invalid: () => ({ method: 'post', url: '/api/v1/kb-search/reindex' }), foreign: false },
   'PUT /kb-settings': { request: () => ({ method: 'put', url: '/api/v1/kb-settings', body: { classifiedMarkers: [] } }), invalid: () => ({ method: 'put', url: '/api/v1/kb-settings', body: { classifiedMarkers: [1] } }), foreign: false },
 };
 
@@ -105,7 +106,8 @@ describe.each(Object.entries(ROUTES))('%s', (name, route) => {
     expect(res.body.error.code).toBe('unauthenticated');
   });
 
-  if (name !== 'GET /kb-settings') {
+  // Routes without input cannot be invalid.
+  if (!['GET /kb-settings', 'POST /kb-search/reindex'].includes(name)) {
     it('400 on invalid input', async () => {
       const r = route.invalid(f);
       const res = await t.http[r.method](r.url).set(bearer(f.tok)).send(r.body as object);

@@ -143,6 +143,33 @@ describe('search recall', () => {
   });
 });
 
+describe('reindex', () => {
+  it('rebuilds an enterprise index from its documents as a job, and drops stale entries', async () => {
+    const a = await createTenant(t);
+    const as = bearer(a.admin.token);
+    const space = await createSpace(t, a.admin.token);
+    const doc = await createKbNode(t, a.admin.token, space.id, { title: '重建索引', body: '<p>年度预算编制</p>' });
+    const other = await createTenant(t);
+    const otherSpace = await createSpace(t, other.admin.token);
+    await createKbNode(t, other.admin.token, otherSpace.id, { title: '年度预算编制' });
+    const { raw, dialect } = t.deps.db;
+    const q = dialect.quote;
+    await raw.execute(`DELETE FROM ${q('KbSearchPosting')} WHERE ${q('tenantId')} = ?`, [a.id]);
+    await raw.execute(`UPDATE ${q('KbSearchEntry')} SET ${q('nodeId')} = ? WHERE ${q('nodeId')} = ?`, ['cstale000000000000000000', doc.id]);
+    expect((await t.http.get('/api/v1/search?q=预算').set(as)).body.items).toEqual([]);
+
+    const m = await createMember(t, a.id);
+    await t.http.post('/api/v1/kb-search/reindex').set(bearer(m.token)).expect(403);
+    const started = await t.http.post('/api/v1/kb-search/reindex').set(as).expect(202);
+    await t.deps.jobs.drain(['kb.search.reindex']);
+    const job = await t.http.get(`/api/v1/jobs/${started.body.job.id}`).set(as).expect(200);
+    expect(job.body.job).toMatchObject({ status: 'done', result: { documents: 1, removed: 1 }, progress: { done: 1, total: 1 } });
+    expect((await t.http.get('/api/v1/search?q=预算').set(as)).body.items.map((i: { id: string }) => i.id)).toEqual([doc.id]);
+    // The other enterprise's index was left alone.
+    expect((await t.http.get('/api/v1/search?q=预算').set(bearer(other.admin.token))).body.items).toHaveLength(1);
+  });
+});
+
 describe('tokens', () => {
   it('indexes bigrams, the last character of a CJK run, words and their prefixes', () => {
     expect(textTokens('学习制度')).toEqual(['学习', '习制', '制度', '度']);

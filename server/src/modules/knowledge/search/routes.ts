@@ -2,9 +2,11 @@
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../../core/context';
 import { authenticate } from '../../../core/auth/authenticate';
+import { requireAdmin } from '../../../core/auth/policy';
 import { inputOf, validate } from '../../../core/validate';
 import { kbOf } from '../context';
 import { searchQuery } from '../schema';
+import { REINDEX_JOB } from './reindex-job';
 
 export function searchRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -30,5 +32,13 @@ export function searchRoutes(deps: AppDeps): Router<AppState> {
       })),
     };
   });
+  // Rebuild the enterprise's index (admins): a job, progress at /api/v1/jobs/:id.
+  router.post('/kb-search/reindex', authenticate(deps), requireAdmin(), async (ctx) => {
+    const actor = ctx.state.actor!;
+    const jobId = await deps.jobs.enqueue({ tenantId: actor.tenantId, kind: REINDEX_JOB, createdById: actor.memberId });
+    ctx.status = 202;
+    ctx.body = { job: { id: jobId, status: 'queued' }, progress: `/api/v1/jobs/${jobId}` };
+  });
+
   return router;
 }

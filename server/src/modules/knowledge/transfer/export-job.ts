@@ -13,6 +13,7 @@ import { escapeHtml } from '../content/sanitize';
 import { htmlToMarkdown } from '../content/markdown';
 import { loadAccess, pathIds } from '../policy';
 import { searchEngine } from '../search';
+import { REINDEX_JOB, runReindex } from '../search/reindex-job';
 import { storageOf } from '../storage';
 
 export const EXPORT_JOB = 'kb.export';
@@ -90,6 +91,8 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
   return { fileName: `${safeName(rootName)}.zip`, size: zip.length, documents: docs.length, download: `/api/v1/kb-exports/${job.id}/download` };
 }
 
+/** Every background job of knowledge bases (jobs/handlers.ts calls this). */
 export function registerKnowledgeJobs(deps: AppDeps): void {
   deps.jobs.register(EXPORT_JOB, (job, io) => runExport(deps, job, io));
+  deps.jobs.register(REINDEX_JOB, (job, io) => runReindex(deps, job, io));
 }
