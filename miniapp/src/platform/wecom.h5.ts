@@ -15,12 +15,12 @@ interface Signature {
   signature: string;
 }
 
+/** GET /api/v1/wecom/jssdk-config?url=… (signatures for this page's URL). */
 interface JssdkConfig {
   corpId: string;
   agentId?: string | number;
-  suiteId?: string;
-  corp: Signature;
-  agent: Signature;
+  config: Signature;
+  agentConfig: Signature;
 }
 
 function load(): Promise<Jssdk> {
@@ -36,10 +36,9 @@ export async function registerWecom(): Promise<boolean> {
   ww.register({
     corpId: config.corpId,
     agentId: config.agentId,
-    suiteId: config.suiteId,
     jsApiList: ['checkSession'],
-    getConfigSignature: () => config.corp,
-    getAgentConfigSignature: () => config.agent,
+    getConfigSignature: () => config.config,
+    getAgentConfigSignature: () => config.agentConfig,
   });
   return true;
 }
