@@ -100,4 +100,21 @@ describe('installing the suite from WeCom', () => {
     const admins = await h.deps.db.prisma.member.findMany({ where: { tenantId, role: 'admin' }, select: { hostUserId: true } });
     expect(admins.map((a) => a.hostUserId).sort()).toEqual([corp.admins[0], newcomer].sort());
   });
+
+  it('an install that failed after spending the auth code finishes on retry from its checkpoint', async () => {
+    const corp = await h.createCorp({ departments: 2, members: 6 });
+    await h.host.post('/sandbox/inject').send({ errcode: 48004, path: 'service/get_admin_list', times: 1 }).expect(200);
+    await h.host.post(`/sandbox/corps/${corp.corpid}/install`).send({}).expect(200);
+    await h.drain();
+    const job = await h.deps.db.prisma.job.findFirstOrThrow({ where: { kind: 'wecom.install' }, orderBy: { createdAt: 'desc' } });
+    expect(job).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(JSON.stringify(job.state)).not.toContain(h.sandbox.state.corp(corp.corpid)!.auth!.permanentCode);
+    const exchanges = h.sandbox.state.calls.get('service/get_permanent_code');
+    await h.deps.db.prisma.job.update({ where: { id: job.id }, data: { runAfter: new Date(0) } });
+    await h.drain();
+    expect(h.sandbox.state.calls.get('service/get_permanent_code')).toBe(exchanges);
+    expect((await h.deps.db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('done');
+    const tenant = await h.deps.db.prisma.tenant.findUniqueOrThrow({ where: { hostCorpId: corp.corpid } });
+    expect(await directoryOf(h.deps, tenant.id)).toEqual(expectedDirectory(corp));
+  });
 });

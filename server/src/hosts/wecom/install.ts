@@ -10,6 +10,7 @@
  */
 import type { AppDeps } from '../../core/context';
 import { audit } from '../../core/audit';
+import type { JobIO, JobRecord } from '../../jobs/queue';
 import { DirectoryStore } from './directory-store';
 import { appAdmins, DIRECTORY_SYNC_JOB } from './directory-sync';
 
@@ -39,14 +40,23 @@ function agentOf(info: AuthInfo) {
   };
 }
 
-export async function runInstall(deps: AppDeps, payload: { authCode: string; timestamp?: number }) {
-  const authCode = deps.cipher.decrypt(payload.authCode);
-  const res = (await deps.wecom.suitePost('service/get_permanent_code', { auth_code: authCode })) as unknown as AuthInfo & {
-    permanent_code: string;
-    access_token?: string;
-    expires_in?: number;
-    auth_user_info?: { userid?: string };
-  };
+type PermanentCodeAnswer = AuthInfo & { permanent_code: string; access_token?: string; expires_in?: number; auth_user_info?: { userid?: string } };
+
+/**
+ * The auth code works once: the host's answer is checkpointed (sealed) before anything else, so a
+ * retry after a failure further on continues from it instead of spending the code again.
+ */
+export async function runInstall(deps: AppDeps, job: Pick<JobRecord, 'payload' | 'state'>, io: Pick<JobIO, 'progress'>) {
+  const payload = job.payload as { authCode: string };
+  const saved = (job.state as { answer?: string } | null)?.answer;
+  let res: PermanentCodeAnswer;
+  if (saved) {
+    res = JSON.parse(deps.cipher.decrypt(saved)) as PermanentCodeAnswer;
+  } else {
+    const authCode = deps.cipher.decrypt(payload.authCode);
+    res = (await deps.wecom.suitePost('service/get_permanent_code', { auth_code: authCode })) as unknown as PermanentCodeAnswer;
+    await io.progress(1, 3, { answer: deps.cipher.encrypt(JSON.stringify(res)) });
+  }
   const corp = res.auth_corp_info ?? {};
   const corpId = String(corp.corpid ?? '');
   if (!corpId || !res.permanent_code) throw new Error('get_permanent_code returned no corp or permanent code');
@@ -80,7 +90,7 @@ export async function runInstall(deps: AppDeps, payload: { authCode: string; tim
     cancelledAt: null,
   };
   await prisma.wecomCorpAuth.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, ...auth }, update: auth });
-  if (res.access_token && res.expires_in) await deps.wecom.rememberCorpToken(corpId, res.access_token, Number(res.expires_in));
+  if (!saved && res.access_token && res.expires_in) await deps.wecom.rememberCorpToken(corpId, res.access_token, Number(res.expires_in));
 
   const admins = new Set<string>(await appAdmins(deps, { agentId: agent.agentId, corpId }));
   if (res.auth_user_info?.userid) admins.add(res.auth_user_info.userid);

@@ -8,7 +8,7 @@ import { serially } from './tenant-serial';
 export const WECOM_JOBS = [INSTALL_JOB, AUTH_CHANGE_JOB, ADMINS_JOB, CONTACT_CHANGE_JOB, DIRECTORY_SYNC_JOB];
 
 export function registerWecomJobs(deps: AppDeps): void {
-  deps.jobs.register(INSTALL_JOB, (job) => runInstall(deps, job.payload as { authCode: string }));
+  deps.jobs.register(INSTALL_JOB, (job, io) => runInstall(deps, job, io));
   deps.jobs.register(AUTH_CHANGE_JOB, (job) => runAuthChange(deps, job.tenantId!));
   deps.jobs.register(ADMINS_JOB, (job) => runAdminSync(deps, job.tenantId!));
   deps.jobs.register(CONTACT_CHANGE_JOB, (job) => runContactChange(deps, job.tenantId!, job.payload as ContactChange));
