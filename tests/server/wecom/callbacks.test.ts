@@ -53,6 +53,13 @@ describe('suite callbacks', () => {
     expect(await h.deps.wecom.suiteTicket()).toBe('ticket-genuine');
   });
 
+  it('reads the XML whatever the content type says', async () => {
+    const c = signed(ticketEvent('any-content-type'));
+    const res = await h.http.post(INSTRUCTION).query(c.query).set('Content-Type', 'application/octet-stream').send(Buffer.from(c.body)).expect(200);
+    expect(res.text).toBe('success');
+    expect(await h.deps.wecom.suiteTicket()).toBe('any-content-type');
+  });
+
   it('answers the URL verification with the decrypted echostr, and refuses a forged one', async () => {
     const { suite } = h.sandbox.state;
     const echostr = encrypt(suite.encodingAesKey, 'echo-123', suite.providerCorpId);

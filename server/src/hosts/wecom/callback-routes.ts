@@ -42,7 +42,7 @@ export function wecomCallbackRoutes(deps: AppDeps): Router<AppState> {
         receiver = id;
         return endpoint === 'instruction' ? id === suiteId : knownCorp(id);
       };
-      const event = await openCallback(db, crypto, endpoint, ctx.query, ctx.request.body, accept).catch(rejectLogged(endpoint, ctx));
+      const event = await openCallback(db, crypto, endpoint, ctx.query, await xmlBody(ctx), accept).catch(rejectLogged(endpoint, ctx));
       if (endpoint === 'instruction') await onInstruction(deps, event);
       else await onData(deps, event, receiver);
       ctx.type = 'text/plain';
@@ -53,6 +53,22 @@ export function wecomCallbackRoutes(deps: AppDeps): Router<AppState> {
 }
 
 /** The tenant of a corp that has the suite installed now (changes for a cancelled one are moot). */
+const MAX_XML_BYTES = 64 * 1024;
+
+/** The body as text: parsed by the body parser for XML content types, read here for any other. */
+async function xmlBody(ctx: Context): Promise<unknown> {
+  const parsed = ctx.request.body;
+  if (typeof parsed === 'string' || !ctx.req.readable || ctx.req.readableEnded) return parsed;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_XML_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function tenantOf(deps: AppDeps, corpId: string | undefined): Promise<string | null> {
   if (!corpId) return null;
   const tenant = await deps.db.prisma.tenant.findUnique({ where: { hostCorpId: corpId }, select: { id: true } });
