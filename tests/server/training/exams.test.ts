@@ -123,6 +123,8 @@ describe('exams and attempts', () => {
     expect(started.body.questions).toHaveLength(4);
     const id = started.body.attempt.id;
     expectNoKeys((await start(m, exam.id).expect(200)).body); // resumes the open attempt
+    const restarts = await Promise.all([start(m, exam.id), start(m, exam.id), start(m, exam.id)]);
+    expect(new Set(restarts.map((r) => r.body.attempt.id))).toEqual(new Set([id]));
     const saved = await t.http.put(`/api/v1/attempts/${id}/answers`).set(bearer(m.token)).send({ answers: correct(q) }).expect(200);
     expectNoKeys(saved.body);
     expectNoKeys((await t.http.get(`/api/v1/attempts/${id}`).set(bearer(m.token)).expect(200)).body);
@@ -225,6 +227,11 @@ describe('exams and attempts', () => {
     expect((await t.http.put(`/api/v1/attempts/${id}/answers`).set(bearer(m.token)).send({ answers: [{ questionId: 'zzz', answer: 'A' }] }).expect(400)).body.error.code).toBe('question_not_in_paper');
     const colleague = await createMember(t, a.id);
     await t.http.get(`/api/v1/attempts/${id}`).set(bearer(colleague.token)).expect(404);
+    // Members starting together each get their own attempt, created once.
+    const crowd = await Promise.all(Array.from({ length: 5 }, () => createMember(t, a.id)));
+    const started = await Promise.all(crowd.flatMap((c) => [start(c, exam.id), start(c, exam.id)]));
+    expect(started.filter((r) => r.status === 201)).toHaveLength(5);
+    expect(new Set(started.map((r) => r.body.attempt.id)).size).toBe(5);
     await t.http.put(`/api/v1/attempts/${id}/answers`).expect(401);
     const row = () => t.deps.db.prisma.examAttempt.findUnique({ where: { id } });
     await expectOtherTenantGets404(t, { method: 'get', url: `/api/v1/exams/${exam.id}` });

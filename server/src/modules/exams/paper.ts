@@ -36,13 +36,26 @@ const cache = new Map<string, CachedExam>();
 
 export function forgetExam(tenantId: string, examId: string): void {
   cache.delete(`${tenantId}:${examId}`);
+  loading.delete(`${tenantId}:${examId}`);
 }
 
 /** The exam with the display side of every question it can draw from (never the keys). */
+const loading = new Map<string, Promise<CachedExam>>();
+
 export async function loadExamForTaking(db: TenantDb, tenantId: string, examId: string): Promise<CachedExam> {
   const key = `${tenantId}:${examId}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+  // Single flight: a crowd arriving together waits for one load instead of each running it.
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = loadExam(db, key, examId).finally(() => loading.delete(key));
+    loading.set(key, pending);
+  }
+  return pending;
+}
+
+async function loadExam(db: TenantDb, key: string, examId: string): Promise<CachedExam> {
   const exam = await db.exam.findUnique({ where: { id: examId }, select: examSelect });
   if (!exam || exam.status !== 'published') throw errors.notFound('exam');
   const course = await db.course.findFirst({ where: { examId }, select: { id: true } });

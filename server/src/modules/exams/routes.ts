@@ -191,9 +191,9 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
   router.post('/exams/:id/attempts', auth, validate(one), async (ctx) => {
     const { params } = inputOf(ctx, one);
     const { db, actor } = ctx.state;
-    const { attempt, resumed } = await startAttempt(db!, actor!, params.id);
+    const { attempt, resumed } = await startAttempt(deps, db!, actor!, params.id);
     ctx.status = resumed ? 200 : 201;
-    ctx.body = await presentOpenAttempt(db!, actor!.tenantId, attempt);
+    ctx.body = await presentOpenAttempt(db!, actor!.tenantId, attempt, { fresh: !resumed });
   });
 
   /** The caller's attempt (admins: any attempt of the enterprise); past its deadline it is submitted first. */

@@ -14,7 +14,8 @@ import { evaluateCourse } from '../credits/service';
 import { recordItemDone } from '../tasks/completion';
 import { examErrors } from './errors';
 import { answerFits, isCorrect, type Given } from './grading';
-import { drawPaper, loadExamForTaking, type PaperEntry } from './paper';
+import { loadExamForTaking, type PaperEntry } from './paper';
+import { attemptStarter } from './starter';
 import { attemptSelect, presentAttempt, presentTakerQuestion, type AttemptRow } from './presenter';
 
 /** Network slack after the deadline for answers already on their way. */
@@ -22,9 +23,8 @@ export const GRACE_MS = 5_000;
 
 const paperOf = (a: { paper: unknown }) => (Array.isArray(a.paper) ? (a.paper as PaperEntry[]) : []);
 
-export async function startAttempt(db: TenantDb, actor: Actor, examId: string) {
+export async function startAttempt(deps: AppDeps, db: TenantDb, actor: Actor, examId: string) {
   const entry = await loadExamForTaking(db, actor.tenantId, examId);
-  const { exam } = entry;
   if (entry.courseId) {
     // Seed 001 §4.4: the exam comes after every chapter, inside the enrolment window.
     const enrolment = await activeEnrolment(db, actor.memberId, entry.courseId);
@@ -33,42 +33,26 @@ export async function startAttempt(db: TenantDb, actor: Actor, examId: string) {
       if (!state?.chaptersComplete) throw trainingErrors.chaptersIncomplete();
     }
   }
-  const now = clock.now();
-  const attempts = await db.examAttempt.findMany({ where: { examId, memberId: actor.memberId }, select: attemptSelect, orderBy: { attemptNo: 'asc' } });
-  const open = attempts.find((a) => a.status === 'in_progress');
-  if (open) {
-    if (now <= open.deadlineAt.getTime() + GRACE_MS) return { attempt: open, entry, resumed: true };
-    await finalize(db, actor.tenantId, open, 'time_limit');
+  const request = { db, tenantId: actor.tenantId, examId, memberId: actor.memberId };
+  let started = await attemptStarter(deps).start(request);
+  if (started.expired) {
+    // The open attempt ran out of time unseen: submit it, then start the next one if allowed.
+    await finalize(db, actor.tenantId, started.attempt, 'time_limit');
+    started = await attemptStarter(deps).start(request);
   }
-  if (attempts.length >= exam.maxAttempts) throw examErrors.attemptsExhausted(exam.maxAttempts);
-  const paper = drawPaper(entry);
-  try {
-    const attempt = await db.examAttempt.create({
-      data: {
-        tenantId: actor.tenantId, examId, memberId: actor.memberId, attemptNo: attempts.length + 1, paper: paper as unknown as object,
-        startedAt: new Date(now), deadlineAt: new Date(now + exam.timeLimitSec * 1000), maxScore: paper.reduce((s, p) => s + p.score, 0),
-      },
-      select: attemptSelect,
-    });
-    return { attempt, entry, resumed: false };
-  } catch (err) {
-    // Two starts at once: the other one created this attempt number; resume it.
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-    const raced = await db.examAttempt.findFirst({ where: { examId, memberId: actor.memberId, status: 'in_progress' }, select: attemptSelect });
-    if (!raced) throw err;
-    return { attempt: raced, entry, resumed: true };
-  }
+  return { attempt: started.attempt, entry, resumed: started.resumed };
 }
 
 /** The attempt as its taker sees it while answering: questions without keys, and saved answers. */
-export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt: AttemptRow) {
+export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt: AttemptRow, opts: { fresh?: boolean } = {}) {
   const entry = await loadExamForTaking(db, tenantId, attempt.examId);
   const paper = paperOf(attempt);
   const missing = paper.filter((p) => !entry.questions.has(p.questionId)).map((p) => p.questionId);
   const extra = missing.length
     ? new Map((await db.question.findMany({ where: { id: { in: missing } }, select: { id: true, type: true, stem: true, options: true } })).map((q) => [q.id, q]))
     : new Map();
-  const saved = await db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true } });
+  // A just-created attempt has no answers yet.
+  const saved = opts.fresh ? [] : await db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true } });
   return {
     attempt: presentAttempt(attempt, entry.exam.resultVisibility),
     questions: paper.map((p) => presentTakerQuestion(entry.questions.get(p.questionId) ?? extra.get(p.questionId), p.score)),
