@@ -22,7 +22,8 @@ export function createCorp(state: SandboxState, spec: CorpSpec = {}): Corp {
   const name = spec.name ?? `沙箱企业${seed}`;
   const corpid = spec.corpid ?? derivedId('ww', 16, 'corp', name, String(seed), String(state.corps.size));
   if (state.corps.has(corpid)) throw new Error(`corp ${corpid} exists`);
-  const random = prng(seed * 7919 + hash(corpid));
+  // The same seed gives the same directory, whatever the corp id.
+  const random = prng(spec.seed ?? seed * 7919 + hash(corpid));
   const corp: Corp = { corpid, name, depts: new Map(), users: new Map(), byExternalId: new Map(), tags: new Map(), admins: [], nextDeptId: 2, nextUser: 0, version: 0 };
   corp.depts.set(1, { id: 1, parentid: 0, order: 100000000, name });
   const deptCount = spec.departments ?? 5;
