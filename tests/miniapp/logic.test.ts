@@ -5,6 +5,7 @@ import { activityByDay, completionByDepartment, completionByTask, departmentLabe
 import { formatDuration, secondsLeft, serverOffset, timerTone } from '../../miniapp/src/lib/countdown';
 import { HeartbeatTracker } from '../../miniapp/src/lib/heartbeat';
 import { dueLabel, summarizeHours } from '../../miniapp/src/lib/hours';
+import { noteServerDate, resetServerClock, serverOffsetMs } from '../../miniapp/src/lib/server-clock';
 import { NameBatcher } from '../../miniapp/src/lib/name-batch';
 import { toQuery, withQuery } from '../../miniapp/src/lib/query';
 import { nest, toggle, visibleRows } from '../../miniapp/src/lib/tree';
@@ -199,5 +200,17 @@ describe('dashboard figures', () => {
     expect(days.reduce((s, d) => s + d.value, 0)).toBe(3);
     expect(departmentLabel({ id: 'cm123456', name: null, hostDeptId: '7' })).toBe('部门 7');
     expect(departmentLabel({ id: 'cm123456', name: '研发部' })).toBe('研发部');
+  });
+});
+
+describe('server clock', () => {
+  it('takes the server time from a Date header', () => {
+    const local = Date.parse('2026-03-01T10:00:00.000Z');
+    noteServerDate('Sun, 01 Mar 2026 10:01:00 GMT', local);
+    expect(serverOffsetMs()).toBe(60_500);
+    noteServerDate('not a date', local);
+    expect(serverOffsetMs()).toBe(60_500);
+    resetServerClock();
+    expect(serverOffsetMs()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro';
 import { ApiError, networkError, timeoutError, toApiError } from '../lib/api-error';
 import { withQuery, type QueryValue } from '../lib/query';
+import { noteServerDate } from '../lib/server-clock';
 import { getToken } from './session';
 
 const TIMEOUT_MS = 15_000;
@@ -48,6 +49,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     throw /timeout/i.test(text) ? timeoutError() : networkError(err);
   }
   const requestId = (res.header?.['X-Request-Id'] ?? res.header?.['x-request-id']) as string | undefined;
+  noteServerDate((res.header?.['Date'] ?? res.header?.['date']) as string | undefined);
   if (res.statusCode >= 200 && res.statusCode < 300) return (res.statusCode === 204 ? undefined : res.data) as T;
   throw toApiError(res.statusCode, parseBody(res.data), requestId);
 }

@@ -2,7 +2,7 @@
  * Taking an exam: the server's deadline drives the timer, questions arrive without answers,
  * answers are saved as you go, and the server grades on submit (twice is harmless).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useDidHide, useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
@@ -23,14 +23,13 @@ export default function TakeExam() {
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
-  const offset = useRef(0);
 
   useEffect(() => {
     if (!attempt.data) return;
     setSheet(newSheet(attempt.data.questions, attempt.data.answers));
   }, [attempt.data]);
 
-  const left = useCountdown(attempt.data?.attempt.deadlineAt, offset.current);
+  const left = useCountdown(attempt.data?.attempt.deadlineAt);
   useDidHide(() => {
     if (attempt.data) void reportSwitchAway(attempt.data.attempt.id).catch(() => undefined);
   });
