@@ -8,13 +8,16 @@ import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
 import { addChapter, createCourse, listCourses, publishCourse } from '../../../../services/courses';
+import { listExams } from '../../../../services/exams';
+import { useRequest } from '../../../../hooks/use-request';
 
 const statusLabel: Record<string, string> = { draft: '草稿', published: '已发布', unpublished: '已下架' };
 
 export default function AdminCourses() {
   useSignedIn();
   const courses = usePagedList(listCourses);
-  const [form, setForm] = useState({ title: '', hours: '1', chapter: '', videoUrl: '', duration: '60' });
+  const [form, setForm] = useState({ title: '', hours: '1', chapter: '', videoUrl: '', duration: '60', examId: '' });
+  const exams = useRequest(() => listExams(), []);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -23,7 +26,7 @@ export default function AdminCourses() {
     setBusy(true);
     setMessage(null);
     try {
-      const course = await createCourse({ title: form.title.trim(), creditHours: Number(form.hours) || 0 });
+      const course = await createCourse({ title: form.title.trim(), creditHours: Number(form.hours) || 0, ...(form.examId && { examId: form.examId }) });
       if (form.chapter.trim()) {
         await addChapter(course.id, form.videoUrl
           ? { title: form.chapter.trim(), kind: 'video', mediaUrl: form.videoUrl, durationSec: Number(form.duration) || 60 }
@@ -56,6 +59,14 @@ export default function AdminCourses() {
         <Text className='qx-panel__title'>新建课程</Text>
         <View className='qx-form-row'>{field('title', '课程名称', '320PX')}{field('hours', '学时', '80PX')}</View>
         <View className='qx-form-row'>{field('chapter', '第一章标题')}{field('videoUrl', '视频地址（可选）', '280PX')}{field('duration', '时长（秒）', '80PX')}</View>
+        <View className='qx-form-row' style={{ flexWrap: 'wrap' }}>
+          <Text className='qx-form-row__label'>课程考试</Text>
+          {[{ id: '', title: '不设考试' }, ...(exams.data?.items ?? [])].map((e) => (
+            <View key={e.id} className={`qx-abtn ${form.examId === e.id ? 'qx-abtn--primary' : ''}`} onClick={() => setForm({ ...form, examId: e.id })}>
+              {e.title}
+            </View>
+          ))}
+        </View>
         <View className={`qx-abtn qx-abtn--primary ${busy ? 'qx-abtn--disabled' : ''}`} onClick={save}>保存课程</View>
       </View>
       <View className='qx-panel'>

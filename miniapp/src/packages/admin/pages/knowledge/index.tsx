@@ -1,6 +1,6 @@
 /** 知识库管理: spaces, a new space, permissions by department/member/the whole enterprise. */
 import { useState } from 'react';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { AdminLayout } from '../../../../components/admin-layout';
 import { DepartmentPicker, type Picked } from '../../../../components/department-picker';
 import { ListFooter, StateView } from '../../../../components/state-view';
@@ -8,7 +8,7 @@ import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
-import { createSpace, grantSpace, listSpaces } from '../../../../services/knowledge';
+import { createDocument, createSpace, grantSpace, listSpaces } from '../../../../services/knowledge';
 
 const roles = [
   { value: 'viewer', label: '可阅读' },
@@ -24,6 +24,19 @@ export default function AdminKnowledge() {
   const [picked, setPicked] = useState<Picked>({ departments: [], members: [] });
   const [role, setRole] = useState(0);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [doc, setDoc] = useState({ title: '', body: '' });
+
+  const addDocument = async () => {
+    if (!target || !doc.title.trim()) return setMessage({ ok: false, text: '请填写文档标题' });
+    try {
+      const paragraphs = doc.body.split('\n').filter((l) => l.trim()).map((l) => `<p>${escapeHtml(l)}</p>`).join('');
+      await createDocument(target, { title: doc.title.trim(), body: paragraphs || '<p></p>' });
+      setDoc({ title: '', body: '' });
+      setMessage({ ok: true, text: '文档已创建' });
+    } catch (err) {
+      setMessage({ ok: false, text: displayMessage(err) });
+    }
+  };
 
   const create = () =>
     name.trim() &&
@@ -68,13 +81,27 @@ export default function AdminKnowledge() {
               <Text className='qx-table__cell'>{s.name}</Text>
               <Text className='qx-table__cell'>{s.description ?? ''}</Text>
               <View className='qx-table__cell'>
-                <View className={`qx-abtn ${target === s.id ? 'qx-abtn--primary' : ''}`} onClick={() => setTarget(target === s.id ? null : s.id)}>权限</View>
+                <View className={`qx-abtn ${target === s.id ? 'qx-abtn--primary' : ''}`} onClick={() => setTarget(target === s.id ? null : s.id)}>文档与权限</View>
               </View>
             </View>
           ))}
           <ListFooter status={spaces.status} hasMore={spaces.hasMore} error={spaces.error} onMore={spaces.loadMore} />
         </StateView>
       </View>
+      {target ? (
+        <View className='qx-panel'>
+          <Text className='qx-panel__title'>新建文档</Text>
+          <View className='qx-form-row'>
+            <Text className='qx-form-row__label'>标题</Text>
+            <Input className='qx-ainput' style={{ width: '420PX' }} value={doc.title} onInput={(e) => setDoc({ ...doc, title: e.detail.value })} />
+          </View>
+          <View className='qx-form-row'>
+            <Text className='qx-form-row__label'>正文</Text>
+            <Textarea className='qx-ainput' style={{ width: '620PX', height: '140PX' }} maxlength={-1} value={doc.body} onInput={(e) => setDoc({ ...doc, body: e.detail.value })} />
+          </View>
+          <View className='qx-abtn qx-abtn--primary' onClick={addDocument}>保存文档</View>
+        </View>
+      ) : null}
       {target ? (
         <View className='qx-panel'>
           <Text className='qx-panel__title'>授予权限</Text>
@@ -90,4 +117,8 @@ export default function AdminKnowledge() {
       ) : null}
     </AdminLayout>
   );
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
