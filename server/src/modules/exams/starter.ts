@@ -75,60 +75,60 @@ export class AttemptStarter {
     return byMember;
   }
 
+  /** Multi-row insert; a row that conflicts (that attempt number exists) is left as it is. Returns the ids that went in. */
+  private async insert(rows: unknown[][]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const { raw, dialect } = this.deps.db;
+    const q = dialect.quote;
+    const sql = dialect.upsertSql('ExamAttempt', COLUMNS, rows.length, ['tenantId', 'examId', 'memberId', 'attemptNo'], { id: dialect.existing('ExamAttempt', 'id') });
+    await raw.execute(sql, rows.flat());
+    const ids = await raw.query<{ id: string }>(`SELECT ${q('id')} AS id FROM ${q('ExamAttempt')} WHERE ${q('id')} IN (${rows.map(() => '?').join(', ')})`, rows.map((r) => r[0]));
+    return new Set(ids.map((r) => String(r.id)));
+  }
+
+  /**
+   * Most of a crowd starts for the first time: insert attempt 1 for everyone straight away, and
+   * look at existing attempts only for those whose insert met one (resume, next number, or none left).
+   */
   private async startGroup(items: StartRequest[], indexes: number[], outcomes: BatchOutcome<Started>[]) {
     const { tenantId, examId, db } = items[indexes[0]];
     const entry = await loadExamForTaking(db, tenantId, examId);
-    const memberIds = [...new Set(indexes.map((i) => items[i].memberId))];
-    const existing = await this.attemptsOf(tenantId, examId, memberIds);
     const now = clock.now();
-    const fresh = new Map<string, unknown[]>();
-    for (const memberId of memberIds) {
-      const attempts = existing.get(memberId) ?? [];
-      const open = attempts.find((a) => a.status === 'in_progress');
-      if (open || attempts.length >= entry.exam.maxAttempts) continue;
+    const row = (memberId: string, attemptNo: number): unknown[] => {
       const paper = drawPaper(entry);
-      fresh.set(memberId, [
-        eventId(), tenantId, examId, memberId, attempts.length + 1, 'in_progress', JSON.stringify(paper), new Date(now),
-        new Date(now + entry.exam.timeLimitSec * 1000), paper.reduce((s, p) => s + p.score, 0), 0,
-      ]);
+      return [eventId(), tenantId, examId, memberId, attemptNo, 'in_progress', JSON.stringify(paper), new Date(now), new Date(now + entry.exam.timeLimitSec * 1000), paper.reduce((s, p) => s + p.score, 0), 0];
+    };
+    const asAttempt = (v: unknown[]): AttemptRow => ({
+      id: v[0] as string, examId, memberId: v[3] as string, attemptNo: v[4] as number, status: 'in_progress', paper: JSON.parse(v[6] as string), startedAt: v[7] as Date,
+      deadlineAt: v[8] as Date, submittedAt: null, score: null, maxScore: v[9] as number, passed: null, switchAways: 0, endReason: null,
+    });
+    const memberIds = [...new Set(indexes.map((i) => items[i].memberId))];
+    const created = new Map<string, AttemptRow>();
+    const first = memberIds.map((m) => row(m, 1));
+    const went = await this.insert(first);
+    for (const v of first) if (went.has(v[0] as string)) created.set(v[3] as string, asAttempt(v));
+
+    const others = memberIds.filter((m) => !created.has(m));
+    const existing = others.length ? await this.attemptsOf(tenantId, examId, others) : new Map<string, AttemptRow[]>();
+    const next: unknown[][] = [];
+    for (const m of others) {
+      const attempts = existing.get(m) ?? [];
+      if (!attempts.some((a) => a.status === 'in_progress') && attempts.length > 0 && attempts.length < entry.exam.maxAttempts) next.push(row(m, attempts.length + 1));
     }
-    if (fresh.size) {
-      const { raw, dialect } = this.deps.db;
-      // A conflicting row (another process started the same attempt) is kept as it is.
-      const sql = dialect.upsertSql('ExamAttempt', COLUMNS, fresh.size, ['tenantId', 'examId', 'memberId', 'attemptNo'], { id: dialect.existing('ExamAttempt', 'id') });
-      await raw.execute(sql, [...fresh.values()].flat());
-    }
-    // Which of our rows went in: read back ids only; a lost race reads the winner's row in full.
-    const after = new Map<string, AttemptRow[]>();
-    if (fresh.size) {
-      const { raw, dialect } = this.deps.db;
-      const q = dialect.quote;
-      const ids = await raw.query<{ id: string; memberId: string }>(
-        `SELECT ${q('id')} AS id, ${q('memberId')} AS memberId FROM ${q('ExamAttempt')} WHERE ${q('id')} IN (${[...fresh.values()].map(() => '?').join(', ')})`,
-        [...fresh.values()].map((v) => v[0]),
-      );
-      const inserted = new Set(ids.map((r) => String(r.id)));
-      const lost: string[] = [];
-      for (const [memberId, v] of fresh) {
-        if (!inserted.has(v[0] as string)) {
-          lost.push(memberId);
-          continue;
-        }
-        after.set(memberId, [{
-          id: v[0] as string, examId, memberId, attemptNo: v[4] as number, status: 'in_progress', paper: JSON.parse(v[6] as string), startedAt: v[7] as Date,
-          deadlineAt: v[8] as Date, submittedAt: null, score: null, maxScore: v[9] as number, passed: null, switchAways: 0, endReason: null,
-        }]);
-      }
-      if (lost.length) for (const [m, rows] of await this.attemptsOf(tenantId, examId, lost)) after.set(m, rows);
-    }
+    const went2 = await this.insert(next);
+    for (const v of next) if (went2.has(v[0] as string)) created.set(v[3] as string, asAttempt(v));
+    // Lost a race with another process on the next number: read what is there now.
+    const lost = next.filter((v) => !went2.has(v[0] as string)).map((v) => v[3] as string);
+    if (lost.length) for (const [m, rows] of await this.attemptsOf(tenantId, examId, lost)) existing.set(m, rows);
+
     const reported = new Set<string>();
     for (const i of indexes) {
       const memberId = items[i].memberId;
-      const attempts = after.get(memberId) ?? existing.get(memberId) ?? [];
-      const open = attempts.find((a) => a.status === 'in_progress');
+      const mineNew = created.get(memberId);
+      const open = mineNew ?? (existing.get(memberId) ?? []).find((a) => a.status === 'in_progress');
       if (open) {
         // A member asking twice in one batch: the first request created it, the second resumes it.
-        const mine = fresh.get(memberId)?.[0] === open.id && !reported.has(memberId);
+        const mine = !!mineNew && !reported.has(memberId);
         reported.add(memberId);
         outcomes[i] = { attempt: open, resumed: !mine, expired: now > open.deadlineAt.getTime() + GRACE_MS };
       } else {
