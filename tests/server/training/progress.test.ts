@@ -122,6 +122,19 @@ describe('heartbeats: the server decides completion', () => {
     expect(row).toMatchObject({ lastSeq: 3, furthestSec: 30 });
   });
 
+  it('many heartbeats in flight at once are applied in order, each once', async () => {
+    const { m, course, sessionId } = await setup([{ kind: 'document', minReadSec: 1000 } as never, { kind: 'document', minReadSec: 1000 } as never]);
+    const send = (chapterId: string, clientSeq: number) =>
+      t.http.post(`/api/v1/study-sessions/${sessionId}/heartbeats`).set(bearer(m.token)).send({ chapterId, position: clientSeq, state: 'playing', clientSeq });
+    const all = [];
+    for (let seq = 1; seq <= 40; seq++) for (const ch of course.chapters) all.push(send(ch.id, seq), send(ch.id, seq));
+    const res = await Promise.all(all);
+    expect(res.every((r) => r.status === 200)).toBe(true);
+    expect(res.filter((r) => !r.body.progress.duplicate).length).toBeLessThanOrEqual(80);
+    const rows = await t.deps.db.prisma.chapterProgress.findMany({ where: { memberId: m.id }, select: { lastSeq: true, positionSec: true } });
+    expect(rows.map((r) => [r.lastSeq, r.positionSec])).toEqual([[40, 40], [40, 40]]);
+  });
+
   it('a parallel study session is refused with 409 and recorded; ending the first allows a new one', async () => {
     const { a, m, course, sessionId } = await setup();
     const second = await t.http.post('/api/v1/study-sessions').set(bearer(m.token)).send({ courseId: course.id }).expect(409);
