@@ -6,6 +6,7 @@ import type { Page } from './types';
 export interface Exam {
   id: string;
   title: string;
+  status?: 'draft' | 'published' | 'closed' | string;
   timeLimitSec?: number;
   passScore?: number;
   maxAttempts?: number;
@@ -63,3 +64,16 @@ export const reportSwitchAway = (attemptId: string) => http.post(`/api/v1/attemp
 export const listExams = (cursor?: string | null) => http.get<Page<Exam>>('/api/v1/exams', { cursor, limit: 20 });
 export const createExam = (body: { title: string; passScore: number; timeLimitSec?: number; courseId?: string }) =>
   http.post<{ exam: Exam }>('/api/v1/exams', body).then((r) => r.exam);
+
+export interface BankQuestion {
+  id: string;
+  type: string;
+  stem: string;
+  tags?: string[];
+  difficulty?: number;
+}
+export const listQuestions = (cursor?: string | null) => http.get<Page<BankQuestion>>('/api/v1/questions', { cursor, limit: 50 });
+/** A fixed paper: the questions and their scores, in order. */
+export const setPaper = (examId: string, questions: Array<{ questionId: string; score: number }>) =>
+  http.put<{ questions: number; totalScore: number }>(`/api/v1/exams/${examId}/questions`, { questions });
+export const publishExam = (examId: string) => http.post(`/api/v1/exams/${examId}/publish`);

@@ -8,7 +8,7 @@ import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { ApiError, displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
 import { pickFile } from '../../../../platform/files';
-import { createExam, listExams } from '../../../../services/exams';
+import { createExam, listExams, listQuestions, publishExam, setPaper, type Exam } from '../../../../services/exams';
 import { download, uploadRaw } from '../../../../services/files';
 
 interface ImportOutcome {
@@ -31,6 +31,7 @@ export default function Exams() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const [paperFor, setPaperFor] = useState<Exam | null>(null);
 
   const create = async () => {
     if (!title.trim()) return setMessage({ ok: false, text: '请填写考试名称' });
@@ -113,6 +114,8 @@ export default function Exams() {
           <Text className='qx-table__cell'>及格分</Text>
           <Text className='qx-table__cell'>限时</Text>
           <Text className='qx-table__cell'>次数限制</Text>
+          <Text className='qx-table__cell'>状态</Text>
+          <Text className='qx-table__cell'>操作</Text>
         </View>
         <StateView loading={exams.view === 'loading'} error={exams.view === 'error' ? exams.error : null} onRetry={exams.reload} empty={exams.view === 'empty'} emptyText='还没有考试'>
           {exams.items.map((e) => (
@@ -121,11 +124,56 @@ export default function Exams() {
               <Text className='qx-table__cell'>{e.passScore ?? '—'}</Text>
               <Text className='qx-table__cell'>{e.timeLimitSec ? `${Math.round(e.timeLimitSec / 60)} 分钟` : '—'}</Text>
               <Text className='qx-table__cell'>{e.maxAttempts ?? '不限'}</Text>
+              <Text className='qx-table__cell'>{statusLabel[e.status ?? ''] ?? e.status ?? '—'}</Text>
+              <View className='qx-table__cell' style={{ display: 'flex', gap: '6PX' }}>
+                <View className={`qx-abtn ${paperFor?.id === e.id ? 'qx-abtn--primary' : ''}`} onClick={() => setPaperFor(paperFor?.id === e.id ? null : e)}>组卷</View>
+                {e.status !== 'published' ? (
+                  <View className='qx-abtn' onClick={() => publishExam(e.id).then(exams.reload, (err) => setMessage({ ok: false, text: displayMessage(err) }))}>发布</View>
+                ) : null}
+              </View>
             </View>
           ))}
           <ListFooter status={exams.status} hasMore={exams.hasMore} error={exams.error} onMore={exams.loadMore} />
         </StateView>
       </View>
+      {paperFor ? <PaperEditor exam={paperFor} onDone={(text) => { setMessage({ ok: true, text }); setPaperFor(null); }} /> : null}
     </AdminLayout>
+  );
+}
+
+const statusLabel: Record<string, string> = { draft: '草稿', published: '已发布', closed: '已关闭' };
+const typeLabel: Record<string, string> = { single: '单选', multiple: '多选', true_false: '判断', fill: '填空' };
+
+/** A fixed paper from the bank: pick questions; the 100 points are shared equally (the server grades). */
+function PaperEditor({ exam, onDone }: { exam: Exam; onDone: (text: string) => void }) {
+  const bank = usePagedList(listQuestions);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const save = async () => {
+    if (!picked.length) return setError(new Error('请至少选择一道题'));
+    const each = Math.floor((100 / picked.length) * 100) / 100;
+    try {
+      const r = await setPaper(exam.id, picked.map((questionId) => ({ questionId, score: each })));
+      onDone(`「${exam.title}」已组卷：${r.questions} 题，共 ${r.totalScore} 分`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <View className='qx-panel' data-testid='paper-editor'>
+      <Text className='qx-panel__title'>{`为「${exam.title}」组卷（已选 ${picked.length} 题）`}</Text>
+      <StateView loading={bank.view === 'loading'} error={bank.view === 'error' ? bank.error : null} onRetry={bank.reload} empty={bank.view === 'empty'} emptyText='题库还没有题目，请先从 Excel 导入'>
+        {bank.items.map((q) => (
+          <View key={q.id} className='qx-table__row' style={{ cursor: 'pointer' }} onClick={() => setPicked(picked.includes(q.id) ? picked.filter((x) => x !== q.id) : [...picked, q.id])}>
+            <Text style={{ width: '24PX', color: picked.includes(q.id) ? '#1f6feb' : '#86909c' }}>{picked.includes(q.id) ? '☑' : '☐'}</Text>
+            <Text style={{ width: '48PX' }}>{typeLabel[q.type] ?? q.type}</Text>
+            <Text className='qx-table__cell'>{q.stem}</Text>
+          </View>
+        ))}
+        <ListFooter status={bank.status} hasMore={bank.hasMore} error={bank.error} onMore={bank.loadMore} />
+      </StateView>
+      {error ? <View className='qx-error-message'>{displayMessage(error)}</View> : null}
+      <View className='qx-abtn qx-abtn--primary' style={{ marginTop: '12PX' }} onClick={save}>保存试卷</View>
+    </View>
   );
 }
