@@ -71,14 +71,17 @@ void withBenchDatabase('heartbeats', async (db) => {
     }
   };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpu = (cpu.user + cpu.system) / 1e6 / seconds;
   const rate = accepted / seconds;
   const [stored] = await db.raw.query<{ n: number }>('SELECT COUNT(*) AS n FROM `ChapterProgress` WHERE `tenantId` = ?', [tenantId]);
   console.log(`heartbeats: ${accepted} accepted in ${round(seconds)} s = ${round(rate, 0)}/s durable, p50 ${round(percentile(latencies, 50))} ms, p99 ${round(percentile(latencies, 99))} ms, ${errors} errors, ${stored.n} progress rows`);
   report('heartbeats', {
     accepted, seconds: round(seconds), perSecond: round(rate, 0), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)),
-    errors, clients: CLIENTS, rawUpsertUpdatePerSecond: round(upsertRate, 0), baseline: round(baseline, 0), ratio: round(rate / baseline, 3),
+    errors, clients: CLIENTS, nodeCpuShare: round(nodeCpu, 2), rawUpsertUpdatePerSecond: round(upsertRate, 0), baseline: round(baseline, 0), ratio: round(rate / baseline, 3),
     target: { ratio: 0.5, p99Ms: 50 }, pass: rate / baseline >= 0.5 && percentile(latencies, 99) < 50 && errors === 0,
   });
 }).catch((err) => {

@@ -26,7 +26,6 @@ const CHAPTER_CACHE_MS = 30_000;
  */
 const SESSION_CACHE_MS = 2_000;
 const SEEN_WRITE_MS = 5_000;
-const PENDING_KEEP_MS = 2_000;
 
 export interface HeartbeatInput extends Beat {
   tenantId: string;
@@ -70,25 +69,12 @@ export class HeartbeatWriter {
   private readonly sessionSql = new Map<number, string>();
 
   /**
-   * Two batches in flight, pipelined: the next batch reads while the previous one writes, but
-   * batches compute and write strictly in order, and a batch builds on the states the previous
-   * one computed (`pending`) even before they commit. Writes never overlap: two concurrent upsert
-   * batches into ChapterProgress measured several times slower on MariaDB than one.
+   * One batch in flight at a time: it keeps one member's heartbeats in order, and two concurrent
+   * upsert batches into ChapterProgress measured several times slower on MariaDB than one.
    */
   constructor(private readonly deps: Pick<AppDeps, 'db' | 'logger'>, maxBatch = 500) {
-    this.commit = new GroupCommit((items) => this.writeBatch(items), maxBatch, 2);
+    this.commit = new GroupCommit((items) => this.writeBatch(items), maxBatch);
   }
-
-  private computeTail: Promise<void> = Promise.resolve();
-  private writeTail: Promise<boolean> = Promise.resolve(true);
-  /**
-   * States this process computed lately, committed or not: a batch that read a row before the
-   * previous batch's write committed must still build on that write. Kept for PENDING_KEEP_MS
-   * after commit (far longer than a batch takes), then the database is the truth again.
-   */
-  private readonly pending = new Map<string, { state: ProgressState; batch: number }>();
-  private readonly committed: { key: string; batch: number; at: number }[] = [];
-  private batches = 0;
 
   submit(beat: HeartbeatInput): Promise<HeartbeatResult> {
     return this.commit.submit(beat);
@@ -105,50 +91,10 @@ export class HeartbeatWriter {
   }
 
   private async writeBatch(items: HeartbeatInput[]): Promise<BatchOutcome<HeartbeatResult>[]> {
-    const batch = ++this.batches;
-    let computed!: () => void;
-    let written!: (ok: boolean) => void;
-    const previousCompute = this.computeTail;
-    const previousWrite = this.writeTail;
-    this.computeTail = new Promise<void>((r) => (computed = r));
-    this.writeTail = new Promise<boolean>((r) => (written = r));
-    const mine: string[] = [];
-    try {
-      const outcomes = await this.pipelined(items, batch, previousCompute, previousWrite, computed, mine);
-      const at = Date.now();
-      for (const key of mine) this.committed.push({ key, batch, at });
-      written(true);
-      return outcomes;
-    } catch (err) {
-      // Never written: forget these states (a batch built on them fails too, see previousWrite).
-      for (const key of mine) if (this.pending.get(key)?.batch === batch) this.pending.delete(key);
-      computed();
-      written(false);
-      throw err;
-    }
-  }
-
-  private prunePending(): void {
-    const horizon = Date.now() - PENDING_KEEP_MS;
-    let n = 0;
-    while (n < this.committed.length && this.committed[n].at < horizon) {
-      const { key, batch } = this.committed[n++];
-      if (this.pending.get(key)?.batch === batch) this.pending.delete(key);
-    }
-    if (n) this.committed.splice(0, n);
-  }
-
-  private async pipelined(
-    items: HeartbeatInput[], batch: number, previousCompute: Promise<void>, previousWrite: Promise<boolean>, computed: () => void, mine: string[],
-  ): Promise<BatchOutcome<HeartbeatResult>[]> {
     const { raw, dialect } = this.deps.db;
     const q = dialect.quote;
-    const reads = Promise.all([this.loadChapters(items, clock.now()), this.loadProgress(items)]);
-    reads.catch(() => undefined);
-    await previousCompute;
-    this.prunePending();
     const now = clock.now();
-    const [sessions, [chapters, progress]] = await Promise.all([this.loadSessions(items, now), reads]);
+    const [sessions, chapters, progress] = await Promise.all([this.loadSessions(items, now), this.loadChapters(items, now), this.loadProgress(items)]);
 
     const touched = new Map<string, { input: HeartbeatInput; state: ProgressState; courseId: string }>();
     const touchedSessions = new Map<string, SessionRow>();
@@ -163,7 +109,7 @@ export class HeartbeatWriter {
         if (!chapter || chapter.tenantId !== input.tenantId) return errors.notFound('chapter');
         if (chapter.courseId !== session.courseId) return trainingErrors.chapterNotInCourse();
         const key = `${input.tenantId}|${input.memberId}|${input.chapterId}`;
-        const prev = touched.get(key)?.state ?? this.pending.get(key)?.state ?? progress.get(key) ?? emptyProgress();
+        const prev = touched.get(key)?.state ?? progress.get(key) ?? emptyProgress();
         const applied = applyBeat(prev, input, chapter, now, session.creditedUntil?.getTime() ?? 0);
         if (!applied.duplicate) {
           touched.set(key, { input, state: applied.next, courseId: chapter.courseId });
@@ -190,13 +136,6 @@ export class HeartbeatWriter {
       }
     });
 
-    for (const [key, { state }] of touched) {
-      this.pending.set(key, { state, batch });
-      mine.push(key);
-    }
-    computed();
-    // Writes in batch order; a batch built on a failed one's states fails with it.
-    if (!(await previousWrite)) throw new Error('heartbeat batch not written: the previous batch failed');
     if (touched.size > 0) {
       const rows = [...touched.values()];
       const params: unknown[] = [];
