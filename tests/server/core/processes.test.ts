@@ -23,7 +23,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const json = async (res: Response) => ({ status: res.status, body: await res.json() });
+// Node's fetch types json() as unknown: name the shape these assertions read.
+const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as { tenant: { id: string; name: string } } });
 const staffHeaders = { Authorization: `Bearer ${STAFF_KEY}`, 'content-type': 'application/json' };
 
 it('what one process writes, the other serves; suspension is seen by both', async () => {
