@@ -6,7 +6,7 @@
  *   router.get('/cgi-bin/department/list', corpToken(state), (ctx) => ok(ctx, { department }))
  */
 import type { Context, Middleware, Next } from 'koa';
-import type { Corp, SandboxState, TokenKind } from './state';
+import type { Corp, SandboxState, TokenKind, User } from './state';
 
 export const ERRMSG: Record<number, string> = {
   [-1]: 'system busy',
@@ -84,6 +84,21 @@ export function jsonBody(ctx: Context): Record<string, unknown> {
     // fall through
   }
   throw new HostError(47001);
+}
+
+/**
+ * Development endpoints name a corp and one of its members in the path (:corpid, :userid).
+ * Answers 404 and returns null when either does not exist.
+ */
+export function devCorpMember(state: SandboxState, ctx: Context): { corp: Corp; user: User } | null {
+  const corp = state.corp(ctx.params.corpid);
+  const user = corp && state.user(corp, ctx.params.userid);
+  if (!corp || !user) {
+    ctx.status = 404;
+    ctx.body = { error: 'no such corp or member' };
+    return null;
+  }
+  return { corp, user };
 }
 
 export interface HostState {

@@ -13,7 +13,7 @@
  */
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { ERRMSG, fail, HostError, jsonBody, ok, requireToken } from '../host-api';
+import { devCorpMember, ERRMSG, fail, HostError, jsonBody, ok, requireToken } from '../host-api';
 import type { Corp, SandboxState, User } from '../state';
 
 Object.assign(ERRMSG, {
@@ -132,13 +132,9 @@ export function loginRoutes(state: SandboxState): Router {
 
   // ── development endpoints: what the WeCom client would hand the app ──────────────────
   const mint = (kind: CodeKind) => (ctx: Context) => {
-    const corp = state.corp(ctx.params.corpid);
-    const user = corp && state.user(corp, ctx.params.userid);
-    if (!corp || !user) {
-      ctx.status = 404;
-      ctx.body = { error: 'no such corp or member' };
-      return;
-    }
+    const found = devCorpMember(state, ctx);
+    if (!found) return;
+    const { corp, user } = found;
     const body = jsonBody(ctx) as { usertype?: number };
     const code = state.newCode();
     loginArea(state).codes.set(code, {

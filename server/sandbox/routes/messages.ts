@@ -12,7 +12,7 @@
  */
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { ERRMSG, fail, jsonBody, ok, requireToken } from '../host-api';
+import { devCorpMember, ERRMSG, fail, jsonBody, ok, requireToken } from '../host-api';
 import type { Corp, SandboxState, User } from '../state';
 
 Object.assign(ERRMSG, { 40008: 'invalid message type' });
@@ -135,14 +135,9 @@ export function messageRoutes(state: SandboxState): Router {
   });
 
   router.get('/sandbox/corps/:corpid/members/:userid/messages', (ctx) => {
-    const corp = state.corp(ctx.params.corpid);
-    const user = corp && state.user(corp, ctx.params.userid);
-    if (!corp || !user) {
-      ctx.status = 404;
-      ctx.body = { error: 'no such corp or member' };
-      return;
-    }
-    const key = `${corp.corpid}:${user.internalId}`;
+    const found = devCorpMember(state, ctx);
+    if (!found) return;
+    const key = `${found.corp.corpid}:${found.user.internalId}`;
     ctx.body = { messages: area().delivered.get(key) ?? [], dropped: area().dropped.get(key) ?? [] };
   });
 
