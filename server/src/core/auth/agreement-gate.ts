@@ -4,8 +4,8 @@
  *    privacy policy gets 403 agreement_required, except on the routes needed to read and accept
  *    them, to see or leave the account (/me…) and to sign in or out;
  *  - the activity mark (003 §17): Member.lastActiveAt, written at most once an hour per member.
- * Both read the database every time (one indexed query; nothing cached per process), so a new
- * version published through any process is enforced by every process at once.
+ * Whether agreements are pending comes with the session check's one query (sessions.ts), with
+ * nothing cached per process, so a version published through any process is enforced at once.
  */
 import type { PrismaClient } from '../../db/client';
 import { AppError } from '../errors';
@@ -30,11 +30,6 @@ export async function unacceptedAgreements(prisma: PrismaClient, tenantId: strin
   });
   const done = new Set(accepted.map((a) => a.versionId));
   return current.filter((v) => !done.has(v.id));
-}
-
-export async function assertAgreementsAccepted(prisma: PrismaClient, tenantId: string, memberId: string): Promise<void> {
-  const pending = await unacceptedAgreements(prisma, tenantId, memberId);
-  if (pending.length) throw agreementRequired(pending);
 }
 
 const ACTIVITY_RESOLUTION_MS = 3600_000;

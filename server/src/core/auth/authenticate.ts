@@ -3,7 +3,7 @@ import type { AppDeps } from '../context';
 import { errors } from '../errors';
 import { scopeToTenant } from '../tenancy';
 import { verifySession } from './sessions';
-import { assertAgreementsAccepted, isAgreementExempt, markActive } from './agreement-gate';
+import { agreementRequired, isAgreementExempt, markActive, unacceptedAgreements } from './agreement-gate';
 
 const refusals = {
   unauthenticated: errors.unauthenticated,
@@ -26,11 +26,13 @@ export function authenticate(deps: AppDeps): Middleware {
   return async (ctx, next) => {
     const token = bearerToken(ctx.get('authorization'));
     if (!token) throw errors.unauthenticated();
-    const check = await verifySession(deps.db.prisma, token);
+    const check = await verifySession(deps.db, token);
     if (!check.ok) throw refusals[check.reason]();
     const { tenantId, memberId } = check.actor;
     await markActive(deps.db.prisma, tenantId, memberId, check.activity);
-    if (!isAgreementExempt(ctx.path)) await assertAgreementsAccepted(deps.db.prisma, tenantId, memberId);
+    if (check.agreementsPending && !isAgreementExempt(ctx.path)) {
+      throw agreementRequired(await unacceptedAgreements(deps.db.prisma, tenantId, memberId));
+    }
     ctx.state.actor = check.actor;
     ctx.state.db = scopeToTenant(deps.db.prisma, tenantId);
     await next();

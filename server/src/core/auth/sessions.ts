@@ -2,7 +2,7 @@
  * Sessions: opaque random bearer tokens, stored only as sha256, with expiry and revocation.
  * Every login path ends in createSession; authenticate() is the only reader.
  */
-import type { PrismaClient } from '../../db/client';
+import type { Database, PrismaClient } from '../../db/client';
 import { hashToken, newToken } from '../tokens';
 import type { Actor } from '../context';
 
@@ -34,29 +34,56 @@ export async function createSession(prisma: PrismaClient, input: NewSession): Pr
 }
 
 export type SessionCheck =
-  | { ok: true; actor: Actor; activity: { lastActiveAt: Date | null; updatedAt: Date } }
+  | { ok: true; actor: Actor; activity: { lastActiveAt: Date | null; updatedAt: Date }; agreementsPending: boolean }
   | { ok: false; reason: 'unauthenticated' | 'tenant_suspended' | 'tenant_inactive' | 'account_frozen' };
 
-/** Resolves a bearer token to its actor, checking expiry, revocation, member and tenant status. */
-export async function verifySession(prisma: PrismaClient, token: string): Promise<SessionCheck> {
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, tenantId: true, memberId: true, expiresAt: true, revokedAt: true },
-  });
-  if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'unauthenticated' };
-  const [member, tenant] = await Promise.all([
-    prisma.member.findFirst({ where: { id: session.memberId, tenantId: session.tenantId }, select: { status: true, role: true, lastActiveAt: true, updatedAt: true } }),
-    prisma.tenant.findUnique({ where: { id: session.tenantId }, select: { status: true } }),
-  ]);
-  if (!member || !tenant) return { ok: false, reason: 'unauthenticated' };
-  if (tenant.status === 'suspended') return { ok: false, reason: 'tenant_suspended' };
-  if (tenant.status !== 'active') return { ok: false, reason: 'tenant_inactive' };
-  if (member.status === 'frozen') return { ok: false, reason: 'account_frozen' };
-  if (member.status !== 'active') return { ok: false, reason: 'unauthenticated' };
+interface SessionRow {
+  id: string;
+  tenantId: string;
+  memberId: string;
+  expiresAt: Date | string;
+  revokedAt: Date | string | null;
+  memberStatus: string;
+  role: 'member' | 'admin';
+  lastActiveAt: Date | string | null;
+  updatedAt: Date | string;
+  tenantStatus: string;
+  pendingAgreements: number | bigint;
+}
+
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
+/** Session, member, tenant and the count of unaccepted current agreements, in one round trip. */
+function sessionSql(q: (id: string) => string): string {
+  return `SELECT s.${q('id')} AS ${q('id')}, s.${q('tenantId')} AS ${q('tenantId')}, s.${q('memberId')} AS ${q('memberId')},
+      s.${q('expiresAt')} AS ${q('expiresAt')}, s.${q('revokedAt')} AS ${q('revokedAt')},
+      m.${q('status')} AS ${q('memberStatus')}, m.${q('role')} AS ${q('role')}, m.${q('lastActiveAt')} AS ${q('lastActiveAt')},
+      m.${q('updatedAt')} AS ${q('updatedAt')}, t.${q('status')} AS ${q('tenantStatus')},
+      (SELECT COUNT(*) FROM ${q('AgreementVersion')} v WHERE v.${q('isCurrent')} = 1 AND NOT EXISTS (
+         SELECT 1 FROM ${q('AgreementAcceptance')} a
+         WHERE a.${q('tenantId')} = s.${q('tenantId')} AND a.${q('memberId')} = s.${q('memberId')} AND a.${q('versionId')} = v.${q('id')})) AS ${q('pendingAgreements')}
+    FROM ${q('Session')} s
+    JOIN ${q('Member')} m ON m.${q('id')} = s.${q('memberId')} AND m.${q('tenantId')} = s.${q('tenantId')}
+    JOIN ${q('Tenant')} t ON t.${q('id')} = s.${q('tenantId')}
+    WHERE s.${q('tokenHash')} = ?`;
+}
+
+/**
+ * Resolves a bearer token to its actor, checking expiry, revocation, member and tenant status.
+ * Runs on every authenticated request, so it is one indexed query rather than one per table.
+ */
+export async function verifySession(db: Database, token: string): Promise<SessionCheck> {
+  const [row] = await db.raw.query<SessionRow>(sessionSql(db.dialect.quote), [hashToken(token)]);
+  if (!row || row.revokedAt || asDate(row.expiresAt).getTime() <= Date.now()) return { ok: false, reason: 'unauthenticated' };
+  if (row.tenantStatus === 'suspended') return { ok: false, reason: 'tenant_suspended' };
+  if (row.tenantStatus !== 'active') return { ok: false, reason: 'tenant_inactive' };
+  if (row.memberStatus === 'frozen') return { ok: false, reason: 'account_frozen' };
+  if (row.memberStatus !== 'active') return { ok: false, reason: 'unauthenticated' };
   return {
     ok: true,
-    actor: { sessionId: session.id, tenantId: session.tenantId, memberId: session.memberId, role: member.role },
-    activity: { lastActiveAt: member.lastActiveAt, updatedAt: member.updatedAt },
+    actor: { sessionId: row.id, tenantId: row.tenantId, memberId: row.memberId, role: row.role },
+    activity: { lastActiveAt: row.lastActiveAt === null ? null : asDate(row.lastActiveAt), updatedAt: asDate(row.updatedAt) },
+    agreementsPending: Number(row.pendingAgreements) > 0,
   };
 }
 

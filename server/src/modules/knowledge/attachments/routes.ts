@@ -129,7 +129,7 @@ export function attachmentRoutes(deps: AppDeps): Router<AppState> {
     const someoneElse = () => refused('media_link_invalid', '该链接属于其他成员 / This link belongs to someone else');
     const token = bearerToken(ctx.get('authorization'));
     if (token) {
-      const session = await verifySession(deps.db.prisma, token);
+      const session = await verifySession(deps.db, token);
       if (!session.ok || session.actor.memberId !== claims.m || session.actor.tenantId !== claims.t) throw someoneElse();
     }
     // The signing session must still be valid: signing out or leaving kills the link at once.
