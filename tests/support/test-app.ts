@@ -2,6 +2,7 @@
  * A Qixue app on the run's database, for supertest: `const t = await startTestApp()` in beforeAll,
  * `await t.close()` in afterAll. Each test then builds its own tenants with the factories.
  */
+import { randomInt } from 'node:crypto';
 import supertest from 'supertest';
 import pino from 'pino';
 import { loadConfig, type Config } from '@qixue/config';
@@ -38,8 +39,17 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolSize: 4 });
   const deps: AppDeps = buildDeps(config, db, pino({ level: 'silent' }));
   const app = createApp(deps);
-  const http = supertest(app.callback()) as TestApp['http'];
+  const http = testClient(app);
   return { deps, app, http, close: () => db.close() };
+}
+
+/**
+ * supertest on the app, as one client with its own address: per-IP rate limits (SMS codes, logins)
+ * then count each test file's requests apart, as they would for different people.
+ */
+export function testClient(app: App): TestApp['http'] {
+  const ip = `10.${randomInt(256)}.${randomInt(256)}.${1 + randomInt(254)}`;
+  return supertest.agent(app.callback()).set('X-Forwarded-For', ip) as unknown as TestApp['http'];
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -9,14 +9,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import pino from 'pino';
-import supertest from 'supertest';
 import { createApp } from '../../../server/src/app';
 import { buildDeps } from '../../../server/src/bootstrap';
 import { openDatabase } from '../../../server/src/db/client';
 import { migrate } from '../../../server/src/db/migrate';
 import { sandboxSmsOutbox } from '../../../server/src/hosts/sms/sandbox';
 import { readTestDatabase } from '../../support/test-database';
-import { bearer, staff, testConfig, type TestApp } from '../../support/test-app';
+import { bearer, staff, testClient, testConfig, type TestApp } from '../../support/test-app';
 
 export async function startPrivateApp(): Promise<TestApp> {
   const suffix = randomBytes(4).toString('hex');
@@ -43,7 +42,7 @@ export async function startPrivateApp(): Promise<TestApp> {
   await migrate(db);
   const deps = buildDeps(config, db, pino({ level: 'silent' }));
   const app = createApp(deps);
-  const http = supertest(app.callback()) as TestApp['http'];
+  const http = testClient(app);
   return {
     deps, app, http,
     close: async () => {
