@@ -2,6 +2,7 @@
  * Two server processes on the same database serve correctly side by side: what one writes the
  * other reads at once (no per-process state they could disagree on), and both shut down cleanly.
  */
+import http from 'node:http';
 import { startServerProcess, type ServerProcess } from '../../support/server-process';
 import { readTestDatabase } from '../../support/test-database';
 import { startTestApp, STAFF_KEY, type TestApp } from '../../support/test-app';
@@ -53,12 +54,38 @@ it('what one process writes, the other serves; suspension is seen by both', asyn
   expect((await me(one.url)).status).toBe(401);
 }, 60_000);
 
-it('stops on SIGTERM after draining, with exit code 0', async () => {
+it('on SIGTERM finishes the request in flight, then exits with code 0', async () => {
   const info = readTestDatabase();
-  const third = await startServerProcess({ DATABASE_URL: info.databaseUrl ?? '', SQLITE_PATH: info.sqlitePath });
-  const inFlight = fetch(`${third.url}/readyz`);
-  const code = await third.stop('SIGTERM');
-  expect(code).toBe(0);
-  expect((await inFlight).status).toBe(200);
-  expect(third.output()).toContain('stopped');
+  const third = await startServerProcess({ DATABASE_URL: info.databaseUrl ?? '', SQLITE_PATH: info.sqlitePath, PLATFORM_API_KEY: STAFF_KEY });
+  const { hostname, port } = new URL(third.url);
+  // One keep-alive socket: the first request proves the server accepted it, so the second is truly
+  // in flight (headers read, body still coming) when the signal arrives.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (path: string, method: string, body?: string, beforeEnd?: () => Promise<void>) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ hostname, port, path, method, agent, headers: { ...staffHeaders, ...(body && { 'content-length': Buffer.byteLength(body) }) } }, (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      if (!body) return req.end();
+      const half = Math.floor(body.length / 2);
+      req.write(body.slice(0, half));
+      void (beforeEnd ?? (async () => undefined))().then(() => req.end(body.slice(half)));
+    });
+
+  expect((await send('/healthz', 'GET')).status).toBe(200);
+  let exited: Promise<number | null> = Promise.resolve(null);
+  const registration = JSON.stringify({ name: '停机中的企业', industry: '教育', size: '1-50', adminName: '韩梅梅', adminPhone: '13700000000' });
+  const inFlight = send('/platform/v1/tenants', 'POST', registration, async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    exited = third.stop('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+  });
+  const answered = await inFlight;
+  expect(answered.status).toBe(201);
+  expect(await exited).toBe(0);
+  expect(third.output()).toContain('draining');
+  agent.destroy();
 }, 60_000);
