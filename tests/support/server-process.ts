@@ -23,12 +23,15 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   output(): string;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends `signal` (SIGTERM by default) and resolves with how the process ended. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts'], {
+  // tsx as a loader keeps the server in the one process we signal (the tsx launcher would run it
+  // in a grandchild that a SIGKILL does not reach).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', SANDBOX_DEMO: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,7 +40,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
     try {
@@ -57,8 +60,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise((done) => {
-        if (child.exitCode !== null) return done(child.exitCode);
-        child.once('exit', (code) => done(code));
+        if (child.exitCode !== null || child.signalCode !== null) return done({ code: child.exitCode, signal: child.signalCode });
+        child.once('exit', (code, killedBy) => done({ code, signal: killedBy }));
         child.kill(signal);
       }),
   };

@@ -76,7 +76,7 @@ it('on SIGTERM finishes the request in flight, then exits with code 0', async ()
     });
 
   expect((await send('/healthz', 'GET')).status).toBe(200);
-  let exited: Promise<number | null> = Promise.resolve(null);
+  let exited: ReturnType<ServerProcess['stop']> = Promise.resolve({ code: null, signal: null });
   const registration = JSON.stringify({ name: '停机中的企业', industry: '教育', size: '1-50', adminName: '韩梅梅', adminPhone: '13700000000' });
   const inFlight = send('/platform/v1/tenants', 'POST', registration, async () => {
     await new Promise((r) => setTimeout(r, 300));
@@ -85,7 +85,7 @@ it('on SIGTERM finishes the request in flight, then exits with code 0', async ()
   });
   const answered = await inFlight;
   expect(answered.status).toBe(201);
-  expect(await exited).toBe(0);
+  expect(await exited).toEqual({ code: 0, signal: null });
   expect(third.output()).toContain('draining');
   agent.destroy();
 }, 60_000);

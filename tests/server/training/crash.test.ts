@@ -4,63 +4,19 @@
  * every write it answered 2xx to must be in the database afterwards. Then it restarts and a
  * replayed heartbeat is recognised as already applied.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { freePort } from '../../support/server-process';
+import { startServerProcess, type ServerProcess } from '../../support/server-process';
 import { readTestDatabase } from '../../support/test-database';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createTenant, createMember, type TestMember } from '../../factories';
 import { createExam, createQuestion, enrolMember } from '../../factories/training';
 
 let t: TestApp;
-let server: Server | undefined;
+let server: ServerProcess | undefined;
 beforeAll(async () => (t = await startTestApp()));
 afterAll(async () => {
-  await server?.kill();
+  await server?.stop('SIGKILL');
   await t.close();
 }, 30_000);
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  output(): string;
-  kill(): Promise<NodeJS.Signals | null>;
-}
-
-/**
- * `npx tsx server/src/main.ts` runs the server in a grandchild process, which a SIGKILL of the
- * tsx launcher does not reach; tsx as a loader keeps the server in the one process we kill.
- */
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: resolve(__dirname, '..', '..', '..'),
-    env: { ...process.env, NODE_ENV: 'test', SANDBOX_DEMO: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url, child, output: () => output,
-    kill: () => new Promise((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done(child.signalCode);
-      child.once('exit', (_code, signal) => done(signal));
-      child.kill('SIGKILL');
-    }),
-  };
-}
 
 const MEMBERS = 12;
 const CHAPTERS = 400;
@@ -92,7 +48,7 @@ it('SIGKILL under heartbeat and answer load loses no acknowledged write', async 
 
   const info = readTestDatabase();
   const env = { DATABASE_URL: info.databaseUrl ?? '', SQLITE_PATH: info.sqlitePath, LOG_LEVEL: 'warn' };
-  server = await startServer(env);
+  server = await startServerProcess(env);
   const url = server.url;
 
   const ackedBeats: { memberId: string; chapterId: string; seq: number }[] = [];
@@ -128,7 +84,7 @@ it('SIGKILL under heartbeat and answer load loses no acknowledged write', async 
   // Kill once a good amount has been acknowledged, with requests still in flight.
   const until = Date.now() + 20_000;
   while (ackedBeats.length < 300 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-  const signal = await server.kill();
+  const { signal } = await server.stop('SIGKILL');
   stop = true;
   await load;
   expect(signal).toBe('SIGKILL'); // died on the spot: no drain, no clean shutdown
@@ -145,7 +101,7 @@ it('SIGKILL under heartbeat and answer load loses no acknowledged write', async 
   expect(lostAnswers).toEqual([]);
 
   // Restarted, the server recognises an acknowledged heartbeat replayed by the client.
-  server = await startServer(env);
+  server = await startServerProcess(env);
   const last = ackedBeats[ackedBeats.length - 1];
   const owner = members.find((x) => x.m.id === last.memberId)!;
   const replay = await fetch(`${server.url}/api/v1/study-sessions/${owner.sessionId}/heartbeats`, {
