@@ -86,6 +86,8 @@ async function installDemo(deps: AppDeps, sandbox: Sandbox, qixuePort: number, l
       `企学 demo: "${corp.name}" (${corp.corpid}) is installed from the local WeCom sandbox — ${corp.depts.size} departments, ${members} active members.`,
       `Tenant ${tenant.id}. The sandbox (${sandbox.url}) stands in for WeCom and WeChat; its dev endpoints are under /sandbox.`,
       '',
+      `In a browser: http://localhost:${qixuePort}/app/ (the sign-in page lists the demo people; the admin console is /admin).`,
+      '',
       'Sign in as a demo employee (WeCom mini-program login):',
       `  curl -s -X POST ${dev}/${employee.userid}/miniprogram-code            # → {"code":"…"}`,
       `  curl -s -X POST ${api}/auth/wecom/miniprogram ${json({ code: '<code>' })}`,
