@@ -65,6 +65,12 @@ export class HeartbeatWriter {
   private readonly chapters = new Map<string, { info: ChapterInfo; at: number }>();
   /** Sessions this process wrote last, briefly trusted instead of re-read (see SESSION_CACHE_MS). */
   private readonly sessions = new Map<string, { row: SessionRow; at: number; savedSeenAt: number; creditedChapter: string | null }>();
+  /**
+   * Progress rows as this process last wrote them, trusted for SESSION_CACHE_MS like the sessions
+   * (one active study session per member makes this process the row's only writer meanwhile): a
+   * learner's next heartbeat then needs no read of the row it just wrote.
+   */
+  private readonly written = new Map<string, { state: ProgressState; at: number }>();
   private readonly progressSql = new Map<number, string>();
   private readonly sessionSql = new Map<number, string>();
 
@@ -94,7 +100,7 @@ export class HeartbeatWriter {
     const { raw, dialect } = this.deps.db;
     const q = dialect.quote;
     const now = clock.now();
-    const [sessions, chapters, progress] = await Promise.all([this.loadSessions(items, now), this.loadChapters(items, now), this.loadProgress(items)]);
+    const [sessions, chapters, progress] = await Promise.all([this.loadSessions(items, now), this.loadChapters(items, now), this.loadProgress(items, now)]);
 
     const touched = new Map<string, { input: HeartbeatInput; state: ProgressState; courseId: string }>();
     const touchedSessions = new Map<string, SessionRow>();
@@ -145,7 +151,14 @@ export class HeartbeatWriter {
           state.completedAt, state.lastState, state.lastBeatAt, state.lastSeq, state.studySessionId, new Date(now),
         );
       }
-      await raw.execute(this.progressUpsert(rows.length), params);
+      try {
+        await raw.execute(this.progressUpsert(rows.length), params);
+      } catch (err) {
+        for (const key of touched.keys()) this.written.delete(key);
+        throw err;
+      }
+      if (this.written.size > 100_000) this.written.clear();
+      for (const [key, { state }] of touched) this.written.set(key, { state, at: now });
     }
     if (touchedSessions.size > 0) {
       const rows = [...touchedSessions.values()];
@@ -252,9 +265,16 @@ export class HeartbeatWriter {
     return out;
   }
 
-  private async loadProgress(items: HeartbeatInput[]): Promise<Map<string, ProgressState>> {
+  private async loadProgress(items: HeartbeatInput[], now: number): Promise<Map<string, ProgressState>> {
+    const out = new Map<string, ProgressState>();
     const keys = new Map<string, HeartbeatInput>();
-    for (const i of items) keys.set(`${i.tenantId}|${i.memberId}|${i.chapterId}`, i);
+    for (const i of items) {
+      const key = `${i.tenantId}|${i.memberId}|${i.chapterId}`;
+      const hit = this.written.get(key);
+      if (hit && now - hit.at < SESSION_CACHE_MS) out.set(key, hit.state);
+      else keys.set(key, i);
+    }
+    if (keys.size === 0) return out;
     const { raw, dialect } = this.deps.db;
     const q = dialect.quote;
     const where = dialect.rowIn(['tenantId', 'memberId', 'chapterId'], keys.size);
@@ -262,13 +282,14 @@ export class HeartbeatWriter {
       `SELECT ${PROGRESS_COLUMNS.filter((c) => c !== 'courseId' && c !== 'updatedAt').map(q).join(', ')} FROM ${q('ChapterProgress')} WHERE ${where}`,
       [...keys.values()].flatMap((i) => [i.tenantId, i.memberId, i.chapterId]),
     );
-    return new Map(
-      rows.map((r) => [`${r.tenantId}|${r.memberId}|${r.chapterId}`, {
+    for (const r of rows) {
+      out.set(`${r.tenantId}|${r.memberId}|${r.chapterId}`, {
         positionSec: Number(r.positionSec), furthestSec: Number(r.furthestSec), creditedSec: Number(r.creditedSec), completed: toBool(r.completed),
         completedAt: toDate(r.completedAt), lastState: String(r.lastState), lastBeatAt: toDate(r.lastBeatAt),
         studySessionId: r.studySessionId === null ? null : String(r.studySessionId), lastSeq: Number(r.lastSeq),
-      }]),
-    );
+      });
+    }
+    return out;
   }
 }
 
