@@ -14,6 +14,12 @@ import { moduleMounts, type Mount } from './modules';
 
 export type App = Koa<AppState>;
 
+/**
+ * Pending-connection queue for listen(): Node's default (511) drops the SYNs of a crowd that
+ * arrives at once (2,000 people starting an exam), and each dropped SYN costs its client 1–3 s.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
   const app = new Koa<AppState>({ proxy: true });
   app.use(requestId());

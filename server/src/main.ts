@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, ROOT_DIR, usesSandbox } from '@qixue/config';
-import { createApp } from './app';
+import { createApp, LISTEN_BACKLOG } from './app';
 import { bootstrap } from './bootstrap';
 import { createLogger } from './core/logger';
 import { startLocalHosts } from '../sandbox/local';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (local) config = { ...config, WECOM_API_BASE: local.url };
   const deps = await bootstrap(config, logger);
   const app = createApp(deps);
-  const server = app.listen(config.PORT, config.HOST, () => {
+  const server = app.listen(config.PORT, config.HOST, LISTEN_BACKLOG, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     logger.info({ port, db: deps.db.dialect.name }, `Qixue listening on http://localhost:${port}`);

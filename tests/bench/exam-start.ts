@@ -11,7 +11,7 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadConfig } from '@qixue/config';
-import { createApp } from '../../server/src/app';
+import { createApp, LISTEN_BACKLOG } from '../../server/src/app';
 import { buildDeps } from '../../server/src/bootstrap';
 import { hashToken, newToken } from '../../server/src/core/tokens';
 import { scopeToTenant } from '../../server/src/core/tenancy';
@@ -99,7 +99,7 @@ void withBenchDatabase('exam_start', async (db) => {
   let http: Record<string, unknown> | undefined;
   if (process.env.BENCH_HTTP === '1') {
     await db.raw.execute('DELETE FROM `ExamAttempt` WHERE `tenantId` = ? AND `examId` = ?', [tenantId, examId]);
-    const server = createApp(deps).listen(0, '127.0.0.1');
+    const server = createApp(deps).listen(0, '127.0.0.1', LISTEN_BACKLOG);
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
