@@ -102,6 +102,17 @@ describe('records and reports', () => {
     expect(ws.getRow(1).values).toEqual([undefined, '姓名', '身份证号', '工作单位', '地区', '课程', '学时', '考试成绩', '完成日期']);
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['李四', '', '示例会计师事务所', '', '职业道德', 8, 92, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
 
+    // Where the enterprise collects real-name fields, the regulator format carries them (ID number decrypted).
+    await t.deps.db.prisma.realNameProfile.create({
+      data: { tenantId: m1.tenantId, memberId: m1.id, realName: '李四', idNumberCipher: t.deps.cipher.encrypt('11010519491231002X'), employer: '示例会计师事务所北京分所', region: '北京市' },
+    });
+    const again = await t.http.post('/api/v1/exports').set(admin).send({ format: 'regulator', year: 2026 }).expect(202);
+    await t.deps.jobs.drain([EXPORT_JOB]);
+    const file3 = await t.http.get(`/api/v1/exports/${again.body.jobId}/download`).set(admin).buffer(true).parse(binary as never).expect(200);
+    const book3 = new ExcelJS.Workbook();
+    await book3.xlsx.load(file3.body);
+    expect((book3.worksheets[0].getRow(2).values as unknown[]).slice(1, 5)).toEqual(['李四', '11010519491231002X', '示例会计师事务所北京分所', '北京市']);
+
     const file2 = await t.http.get(`/api/v1/exports/${recs.body.jobId}/download`).set(admin).buffer(true).parse(binary as never).expect(200);
     const book2 = new ExcelJS.Workbook();
     await book2.xlsx.load(file2.body);

@@ -21,33 +21,29 @@ export interface ExportPayload {
 }
 
 /**
- * Real-name fields, where the enterprise collects them. The accounts module may add columns
- * (realName, idNumberCipher, region) to Member; they are read when present, so this export needs
- * no change when it does.
+ * Real-name fields, where the enterprise collects them (privacy module: RealNameProfile, the ID
+ * number encrypted at rest). Without a profile the export falls back to the directory's name.
  */
-async function realNames(deps: AppDeps, tenantId: string, memberIds: string[]) {
-  const { raw, dialect } = deps.db;
-  const q = dialect.quote;
-  const rows = memberIds.length
-    ? await raw.query<Record<string, unknown>>(`SELECT * FROM ${q('Member')} WHERE ${q('tenantId')} = ? AND ${q('id')} IN (${memberIds.map(() => '?').join(', ')})`, [tenantId, ...memberIds])
-    : [];
-  const decrypt = (v: unknown) => {
-    if (typeof v !== 'string' || !v) return '';
+async function realNames(deps: AppDeps, db: TenantDb, memberIds: string[]) {
+  if (memberIds.length === 0) return new Map<string, { name: string; idNumber: string; employer: string | null; region: string }>();
+  const [members, profiles] = await Promise.all([
+    db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true, hostUserId: true } }),
+    db.realNameProfile.findMany({ where: { memberId: { in: memberIds } }, select: { memberId: true, realName: true, idNumberCipher: true, employer: true, region: true } }),
+  ]);
+  const profileOf = new Map(profiles.map((p) => [p.memberId, p]));
+  const decrypt = (sealed: string | null) => {
+    if (!sealed) return '';
     try {
-      return deps.cipher.decrypt(v);
+      return deps.cipher.decrypt(sealed);
     } catch {
       return '';
     }
   };
   return new Map(
-    rows.map((r) => [
-      String(r.id),
-      {
-        name: String(r.realName ?? r.name ?? r.hostUserId ?? ''),
-        idNumber: typeof r.idNumber === 'string' ? r.idNumber : decrypt(r.idNumberCipher),
-        region: String(r.region ?? ''),
-      },
-    ]),
+    members.map((m) => {
+      const p = profileOf.get(m.id);
+      return [m.id, { name: p?.realName ?? m.name ?? m.hostUserId ?? '', idNumber: decrypt(p?.idNumberCipher ?? null), employer: p?.employer ?? null, region: p?.region ?? '' }];
+    }),
   );
 }
 
@@ -69,10 +65,10 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
     for (;;) {
       const page = await db.creditRecord.findMany({ where, orderBy: { id: 'asc' }, take: PAGE, ...(cursor && { cursor: { id: cursor }, skip: 1 }), select: { id: true, memberId: true, courseId: true, hours: true, score: true, earnedAt: true } });
       if (!page.length) break;
-      const people = await realNames(deps, tenantId, [...new Set(page.map((r) => r.memberId))]);
+      const people = await realNames(deps, db, [...new Set(page.map((r) => r.memberId))]);
       for (const r of page) {
         const p = people.get(r.memberId);
-        ws.addRow([p?.name ?? '', p?.idNumber ?? '', tenant?.name ?? '', p?.region ?? '', courses.get(r.courseId)?.title ?? '', r.hours, r.score ?? '', r.earnedAt.toISOString().slice(0, 10)]);
+        ws.addRow([p?.name ?? '', p?.idNumber ?? '', p?.employer ?? tenant?.name ?? '', p?.region ?? '', courses.get(r.courseId)?.title ?? '', r.hours, r.score ?? '', r.earnedAt.toISOString().slice(0, 10)]);
       }
       rowsWritten += page.length;
       cursor = page[page.length - 1].id;
@@ -88,7 +84,7 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
       if (!page.length) break;
       const memberIds = [...new Set(page.map((e) => e.memberId))];
       const [people, progress, credits] = await Promise.all([
-        realNames(deps, tenantId, memberIds),
+        realNames(deps, db, memberIds),
         db.chapterProgress.groupBy({ by: ['memberId', 'courseId'], where: { memberId: { in: memberIds } }, _sum: { creditedSec: true }, _count: { completed: true } }),
         db.creditRecord.findMany({ where: { memberId: { in: memberIds } }, select: { memberId: true, courseId: true, hours: true, score: true } }),
       ]);
