@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { startTestApp, bearer, type TestApp } from '../../support/test-app';
+import { binaryBody } from '../../support/binary-body';
 import { createMember, createTenant } from '../../factories';
 import { createKbNode, createSpace, grantKb } from '../../factories/knowledge';
 import { signMediaToken } from '../../../server/src/modules/knowledge/attachments/signed-url';
@@ -86,11 +87,7 @@ describe('attachments', () => {
     const path = new URL(signed.body.url).pathname;
     expect(path).toMatch(/^\/api\/v1\/media\//);
 
-    const file = await t.http.get(path).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file = await t.http.get(path).buffer(true).parse(binaryBody).expect(200);
     expect(Buffer.compare(file.body as Buffer, PNG)).toBe(0);
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.headers['cache-control']).toBe('private, no-store');

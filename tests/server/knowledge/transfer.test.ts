@@ -4,20 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { startTestApp, bearer, type TestApp } from '../../support/test-app';
+import { binaryBody } from '../../support/binary-body';
 import { createMember, createTenant } from '../../factories';
 import { breakInheritance, createFolder, createKbNode, createSpace, grantKb } from '../../factories/knowledge';
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ STORAGE_DIR: mkdtempSync(join(tmpdir(), 'qixue-kb-export-')) })));
 afterAll(() => t.close());
-
-// supertest's parser hook: collect the raw bytes of the response.
-type Parser = Parameters<ReturnType<TestApp['http']['get']>['parse']>[0];
-const binary: Parser = (res, cb) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('markdown import', () => {
   it('imports Markdown as a sanitised document, titled by its first heading', async () => {
@@ -68,7 +61,7 @@ describe('export', () => {
     expect(done.body.job).toMatchObject({ status: 'done', progress: { done: 3, total: 3, percent: 100 } });
     expect(done.body.job.result).toMatchObject({ fileName: '员工手册.zip', documents: 3, download: `/api/v1/kb-exports/${jobId}/download` });
 
-    const file = await t.http.get(`/api/v1/kb-exports/${jobId}/download`).set(bearer(m.token)).buffer(true).parse(binary).expect(200);
+    const file = await t.http.get(`/api/v1/kb-exports/${jobId}/download`).set(bearer(m.token)).buffer(true).parse(binaryBody).expect(200);
     expect(file.headers['content-type']).toBe('application/zip');
     const files = unzipSync(new Uint8Array(file.body as Buffer));
     expect(Object.keys(files).sort()).toEqual(['制度_规范/考勤 (2).md', '制度_规范/考勤.md', '首页.md']);
@@ -85,7 +78,7 @@ describe('export', () => {
     await t.http.post(`/api/v1/nodes/${doc.id}/export`).set(bearer(a.admin.token)).send({ format: 'pdf' }).expect(400);
     const started = await t.http.post(`/api/v1/nodes/${doc.id}/export`).set(bearer(a.admin.token)).send({ format: 'html' }).expect(202);
     await t.deps.jobs.drain(['kb.export']);
-    const file = await t.http.get(`/api/v1/kb-exports/${started.body.job.id}/download`).set(bearer(a.admin.token)).buffer(true).parse(binary).expect(200);
+    const file = await t.http.get(`/api/v1/kb-exports/${started.body.job.id}/download`).set(bearer(a.admin.token)).buffer(true).parse(binaryBody).expect(200);
     const files = unzipSync(new Uint8Array(file.body as Buffer));
     const html = strFromU8(files['通知 & 说明.html']);
     expect(html).toContain('<title>通知 &amp; 说明</title>');

@@ -3,6 +3,7 @@ import { startTestApp, bearer, type TestApp } from '../../support/test-app';
 import { createTenant, createMember, type TestTenant, type TestMember } from '../../factories';
 import { createExam, createQuestion, fakeClock } from '../../factories/training';
 import { expectOtherTenantGets404 } from '../../support/isolation';
+import { binaryBody } from '../../support/binary-body';
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
@@ -65,7 +66,7 @@ describe('question bank (admin)', () => {
   it('Excel: downloads the template, imports it (all or nothing), exports the bank', async () => {
     const a = await createTenant(t);
     const admin = bearer(a.admin.token);
-    const template = await t.http.get('/api/v1/questions/template').set(admin).buffer(true).parse(binary as never).expect(200);
+    const template = await t.http.get('/api/v1/questions/template').set(admin).buffer(true).parse(binaryBody).expect(200);
     expect(template.headers['content-type']).toContain('spreadsheetml');
     await t.http.get('/api/v1/questions/template').expect(401);
     const imported = await t.http.post('/api/v1/questions/import').set(admin).set('Content-Type', 'application/octet-stream').send(template.body).expect(201);
@@ -86,23 +87,17 @@ describe('question bank (admin)', () => {
     await t.http.post('/api/v1/questions/import').set(admin).set('Content-Type', 'application/octet-stream').send(Buffer.from('not excel')).expect(400);
     expect((await t.http.get('/api/v1/questions').set(admin).expect(200)).body.items).toHaveLength(4);
 
-    const exported = await t.http.get('/api/v1/questions/export').set(admin).buffer(true).parse(binary as never).expect(200);
+    const exported = await t.http.get('/api/v1/questions/export').set(admin).buffer(true).parse(binaryBody).expect(200);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(exported.body);
     expect(back.worksheets[0].rowCount).toBe(5);
     const other = await createTenant(t);
-    const theirs = await t.http.get('/api/v1/questions/export').set(bearer(other.admin.token)).buffer(true).parse(binary as never).expect(200);
+    const theirs = await t.http.get('/api/v1/questions/export').set(bearer(other.admin.token)).buffer(true).parse(binaryBody).expect(200);
     const empty = new ExcelJS.Workbook();
     await empty.xlsx.load(theirs.body);
     expect(empty.worksheets[0].rowCount).toBe(1);
   });
 });
-
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 describe('exams and attempts', () => {
   async function setupExam(opts: Parameters<typeof createExam>[3] = {}) {

@@ -3,6 +3,7 @@ import { startTestApp, bearer, type TestApp } from '../../support/test-app';
 import { createTenant, createMember, createDepartment, addToDepartment } from '../../factories';
 import { completeCourse, createCourse, enrolMember, fakeClock } from '../../factories/training';
 import { expectOtherTenantGets404 } from '../../support/isolation';
+import { binaryBody } from '../../support/binary-body';
 import { EXPORT_JOB } from '../../../server/src/modules/records/export';
 
 let t: TestApp;
@@ -13,12 +14,6 @@ beforeEach(() => (clock = fakeClock()));
 afterEach(() => clock.restore());
 
 const DAY = 86_400_000;
-function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
-
 async function world() {
   const a = await createTenant(t, { name: '示例会计师事务所' });
   const admin = bearer(a.admin.token);
@@ -95,7 +90,7 @@ describe('records and reports', () => {
     const job = await t.http.get(`/api/v1/jobs/${reg.body.jobId}`).set(admin).expect(200);
     expect(job.body.job).toMatchObject({ status: 'done', progress: { done: 1, total: 1, percent: 100 } });
 
-    const file = await t.http.get(`/api/v1/exports/${reg.body.jobId}/download`).set(admin).buffer(true).parse(binary as never).expect(200);
+    const file = await t.http.get(`/api/v1/exports/${reg.body.jobId}/download`).set(admin).buffer(true).parse(binaryBody).expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.body);
     const ws = book.worksheets[0];
@@ -108,12 +103,12 @@ describe('records and reports', () => {
     });
     const again = await t.http.post('/api/v1/exports').set(admin).send({ format: 'regulator', year: 2026 }).expect(202);
     await t.deps.jobs.drain([EXPORT_JOB]);
-    const file3 = await t.http.get(`/api/v1/exports/${again.body.jobId}/download`).set(admin).buffer(true).parse(binary as never).expect(200);
+    const file3 = await t.http.get(`/api/v1/exports/${again.body.jobId}/download`).set(admin).buffer(true).parse(binaryBody).expect(200);
     const book3 = new ExcelJS.Workbook();
     await book3.xlsx.load(file3.body);
     expect((book3.worksheets[0].getRow(2).values as unknown[]).slice(1, 5)).toEqual(['李四', '11010519491231002X', '示例会计师事务所北京分所', '北京市']);
 
-    const file2 = await t.http.get(`/api/v1/exports/${recs.body.jobId}/download`).set(admin).buffer(true).parse(binary as never).expect(200);
+    const file2 = await t.http.get(`/api/v1/exports/${recs.body.jobId}/download`).set(admin).buffer(true).parse(binaryBody).expect(200);
     const book2 = new ExcelJS.Workbook();
     await book2.xlsx.load(file2.body);
     expect(book2.worksheets[0].rowCount).toBe(3);
