@@ -13,11 +13,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import mysql from 'mysql2/promise';
 import pino from 'pino';
 import supertest from 'supertest';
 import { createApp, type App } from '../../server/src/app';
@@ -27,7 +23,7 @@ import { openDatabase } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
 import { WECOM_JOBS } from '../../server/src/hosts/wecom/jobs';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app';
-import { readTestDatabase } from './test-database';
+import { privateDatabase } from './test-database';
 import { testConfig } from './test-app';
 
 export interface SandboxCorp {
@@ -61,24 +57,7 @@ export async function startWecomHarness(overrides: Record<string, string> = {}, 
   const suite = { suiteId: `ww_suite_${suffix}`, providerCorpId: `ww_provider_${suffix}` };
   const sandbox = await startSandbox({ suite });
 
-  const run = readTestDatabase();
-  let dropDatabase: () => Promise<void>;
-  let dbOverrides: Record<string, string>;
-  if (run.mysqlServerUrl) {
-    const name = `${run.mysqlDatabase}_w${suffix}`;
-    const url = new URL(run.mysqlServerUrl);
-    url.pathname = `/${name}`;
-    dbOverrides = { DATABASE_URL: url.toString() };
-    dropDatabase = async () => {
-      const c = await mysql.createConnection(run.mysqlServerUrl!);
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'qixue-wecom-'));
-    dbOverrides = { SQLITE_PATH: join(dir, 'test.db') };
-    dropDatabase = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  const { overrides: dbOverrides, drop: dropDatabase } = privateDatabase('w');
   const config = testConfig({
     ...dbOverrides,
     WECOM_API_BASE: sandbox.url,

@@ -3,40 +3,18 @@
  * shared database would ask every other test file's members to accept it. So the agreement tests
  * run on a database of their own (startPrivateApp), dropped afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import mysql from 'mysql2/promise';
 import pino from 'pino';
 import { createApp } from '../../../server/src/app';
 import { buildDeps } from '../../../server/src/bootstrap';
 import { openDatabase } from '../../../server/src/db/client';
 import { migrate } from '../../../server/src/db/migrate';
 import { sandboxSmsOutbox } from '../../../server/src/hosts/sms/sandbox';
-import { readTestDatabase } from '../../support/test-database';
+import { privateDatabase } from '../../support/test-database';
 import { bearer, staff, testClient, testConfig, type TestApp } from '../../support/test-app';
 
 export async function startPrivateApp(): Promise<TestApp> {
-  const suffix = randomBytes(4).toString('hex');
-  const run = readTestDatabase();
-  let overrides: Record<string, string>;
-  let drop: () => Promise<void>;
-  if (run.mysqlServerUrl) {
-    const name = `${run.mysqlDatabase}_p${suffix}`;
-    const url = new URL(run.mysqlServerUrl);
-    url.pathname = `/${name}`;
-    overrides = { DATABASE_URL: url.toString() };
-    drop = async () => {
-      const c = await mysql.createConnection(run.mysqlServerUrl!);
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'qixue-privacy-'));
-    overrides = { SQLITE_PATH: join(dir, 'test.db') };
-    drop = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  const { overrides, drop } = privateDatabase('p');
   const config = testConfig(overrides);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH, poolSize: 4 });
   await migrate(db);
