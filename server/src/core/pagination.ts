@@ -7,11 +7,11 @@ export const pageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
-/** Prisma args for one page: fetch one extra row to know whether another page exists. */
-export function pageArgs(page: PageQuery) {
+/** Prisma args for one page, oldest or newest first: one extra row tells whether another page exists. */
+export function pageArgs(page: PageQuery, order: 'asc' | 'desc' = 'asc') {
   return {
     take: page.limit + 1,
-    orderBy: { id: 'asc' as const },
+    orderBy: { id: order },
     ...(page.cursor && { cursor: { id: page.cursor }, skip: 1 }),
   };
 }

@@ -10,19 +10,13 @@ import { authenticate } from '../../core/auth/authenticate';
 import { requireAdmin } from '../../core/auth/policy';
 import { changeOwnPassword, passwordLogin, requestPhoneCode, resetPassword, sendOwnCode, smsCodeLogin } from '../../core/auth/phone-login';
 import { errors } from '../../core/errors';
-import { toPage } from '../../core/pagination';
+import { pageArgs, toPage } from '../../core/pagination';
 import { requestMeta } from '../../core/request-meta';
 import { inputOf, validate } from '../../core/validate';
 import { hostLoginRoutes } from './host-routes';
 import * as s from './schema';
 import { invitationSelect, loginLogSelect, presentLogin, presentLoginLog } from './presenter';
 import { createInvitation, presentInvitations, revokeInvitation } from './service';
-
-const newestFirst = (query: { cursor?: string; limit: number }) => ({
-  take: query.limit + 1,
-  orderBy: { id: 'desc' as const },
-  ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
-});
 
 export const loginMeta = (ctx: Context, deviceId?: string) => ({ ...requestMeta(ctx), deviceId });
 
@@ -77,7 +71,7 @@ export function accountRoutes(deps: AppDeps): Router<AppState> {
   const logins = { query: s.loginsQuery };
   router.get('/me/logins', auth, validate(logins), async (ctx) => {
     const { query } = inputOf(ctx, logins);
-    const rows = await ctx.state.db!.loginLog.findMany({ where: { memberId: ctx.state.actor!.memberId }, select: loginLogSelect, ...newestFirst(query) });
+    const rows = await ctx.state.db!.loginLog.findMany({ where: { memberId: ctx.state.actor!.memberId }, select: loginLogSelect, ...pageArgs(query, 'desc') });
     ctx.body = toPage(rows, query, presentLoginLog);
   });
 
@@ -86,7 +80,7 @@ export function accountRoutes(deps: AppDeps): Router<AppState> {
     const { params, query } = inputOf(ctx, memberLogins);
     const db = ctx.state.db!;
     if (!(await db.member.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('member');
-    const rows = await db.loginLog.findMany({ where: { memberId: params.id }, select: loginLogSelect, ...newestFirst(query) });
+    const rows = await db.loginLog.findMany({ where: { memberId: params.id }, select: loginLogSelect, ...pageArgs(query, 'desc') });
     ctx.body = toPage(rows, query, presentLoginLog);
   });
 
@@ -101,7 +95,7 @@ export function accountRoutes(deps: AppDeps): Router<AppState> {
   router.get('/invitations', auth, requireAdmin(), validate(list), async (ctx) => {
     const { query } = inputOf(ctx, list);
     const db = ctx.state.db!;
-    const rows = await db.invitation.findMany({ where: { ...(query.status && { status: query.status }) }, select: invitationSelect, ...newestFirst(query) });
+    const rows = await db.invitation.findMany({ where: { ...(query.status && { status: query.status }) }, select: invitationSelect, ...pageArgs(query, 'desc') });
     const page = toPage(rows, query, (r) => r);
     ctx.body = { items: await presentInvitations(deps, db, page.items), nextCursor: page.nextCursor };
   });

@@ -2,7 +2,7 @@
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { errors } from '../../core/errors';
-import { toPage } from '../../core/pagination';
+import { pageArgs, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import { authenticateStaff } from '../platform/staff-auth';
 import { idParams, listQuery, publishBody } from './schema';
@@ -26,9 +26,7 @@ export function agreementStaffRoutes(deps: AppDeps): Router<AppState> {
     const rows = await deps.db.prisma.agreementVersion.findMany({
       where: query.kind ? { kind: query.kind } : {},
       select: versionSelect,
-      take: query.limit + 1,
-      orderBy: { id: 'desc' },
-      ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+      ...pageArgs(query, 'desc'),
     });
     ctx.body = toPage(rows, query, (v) => presentVersion(v, { staff: true }));
   });

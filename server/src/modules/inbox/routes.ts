@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps, AppState } from '../../core/context';
 import { authenticate } from '../../core/auth/authenticate';
 import { errors } from '../../core/errors';
-import { pageQuery } from '../../core/pagination';
+import { pageQuery, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 
 const listQuery = pageQuery.extend({ unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
@@ -29,9 +29,7 @@ export function inboxRoutes(deps: AppDeps): Router<AppState> {
       }),
       db!.notification.count({ where: { memberId: actor!.memberId, readAt: null } }),
     ]);
-    const more = rows.length > query.limit;
-    const items = more ? rows.slice(0, query.limit) : rows;
-    ctx.body = { items: items.map(present), nextCursor: more ? items[items.length - 1].id : null, unread };
+    ctx.body = { ...toPage(rows, query, present), unread };
   });
 
   const one = { params: idParams };

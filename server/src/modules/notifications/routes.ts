@@ -9,16 +9,10 @@ import { authenticate } from '../../core/auth/authenticate';
 import { requireAdmin } from '../../core/auth/policy';
 import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
-import { toPage } from '../../core/pagination';
+import { pageArgs, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import * as s from './schema';
 import { messageSelect, presentMessage, presentRecipient, recipientSelect } from './presenter';
-
-const newestFirst = (query: { cursor?: string; limit: number }) => ({
-  take: query.limit + 1,
-  orderBy: { id: 'desc' as const },
-  ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
-});
 
 export function notificationRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -47,7 +41,7 @@ export function notificationRoutes(deps: AppDeps): Router<AppState> {
   const list = { query: s.listMessagesQuery };
   router.get('/admin/messages', ...admin, validate(list), async (ctx) => {
     const { query } = inputOf(ctx, list);
-    const rows = await ctx.state.db!.appMessage.findMany({ select: messageSelect, ...newestFirst(query) });
+    const rows = await ctx.state.db!.appMessage.findMany({ select: messageSelect, ...pageArgs(query, 'desc') });
     ctx.body = toPage(rows, query, presentMessage);
   });
 
@@ -69,9 +63,7 @@ export function notificationRoutes(deps: AppDeps): Router<AppState> {
     const rows = await db.appMessageRecipient.findMany({
       where: { messageId: params.id, ...(query.outcome && { outcome: query.outcome }) },
       select: recipientSelect,
-      take: query.limit + 1,
-      orderBy: { id: 'asc' },
-      ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+      ...pageArgs(query),
     });
     const members = await db.member.findMany({ where: { id: { in: rows.map((r) => r.memberId) } }, select: { id: true, hostUserId: true } });
     const hostIds = new Map(members.map((m) => [m.id, m.hostUserId]));

@@ -5,7 +5,7 @@
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { errors } from '../../core/errors';
-import { toPage } from '../../core/pagination';
+import { pageArgs, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import { authenticateStaff } from '../platform/staff-auth';
 import { answerRequestBody, idParams, listRequestsQuery, staffPhoneBody, staffPhoneParams } from './schema';
@@ -28,9 +28,7 @@ export function privacyStaffRoutes(deps: AppDeps): Router<AppState> {
         ...(query.tenantId && { tenantId: query.tenantId }),
       },
       select: requestSelect,
-      take: query.limit + 1,
-      orderBy: { id: 'asc' },
-      ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+      ...pageArgs(query),
     });
     ctx.body = toPage(rows, query, presentRequestForStaff);
   });

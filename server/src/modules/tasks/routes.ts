@@ -11,7 +11,7 @@ import { authenticate } from '../../core/auth/authenticate';
 import { isAdmin, requireAdmin } from '../../core/auth/policy';
 import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
-import { pageQuery } from '../../core/pagination';
+import { pageArgs, pageQuery, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import { clock } from '../courses/clock';
 import { assigneeCondition, matchesTargets } from './assignees';
@@ -84,11 +84,9 @@ export function taskRoutes(deps: AppDeps): Router<AppState> {
   router.get('/tasks', auth, admin, validate(list), async (ctx) => {
     const { query } = inputOf(ctx, list);
     const rows = await ctx.state.db!.trainingTask.findMany({
-      where: { archivedAt: null }, select: taskSelect, take: query.limit + 1, orderBy: { id: 'asc' }, ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+      where: { archivedAt: null }, select: taskSelect, ...pageArgs(query),
     });
-    const more = rows.length > query.limit;
-    const items = more ? rows.slice(0, query.limit) : rows;
-    ctx.body = { items: items.map(presentTask), nextCursor: more ? items[items.length - 1].id : null };
+    ctx.body = toPage(rows, query, presentTask);
   });
 
   router.get('/me/tasks', auth, async (ctx) => {
