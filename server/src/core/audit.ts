@@ -18,3 +18,15 @@ export async function audit(client: PrismaClient | TenantDb, entry: AuditEntry):
     data: { ...entry, ip: entry.ip?.slice(0, 64), details: entry.details as object | undefined },
   });
 }
+
+/** What admins and staff read of the audit trail: an explicit field list, never the Prisma row. */
+export const auditLogSelect = {
+  id: true, tenantId: true, actorType: true, actorId: true, action: true, targetType: true, targetId: true, ip: true, details: true, createdAt: true,
+} as const;
+
+export function presentAuditLog(row: {
+  id: string; tenantId: string | null; actorType: string; actorId: string | null; action: string; targetType: string | null;
+  targetId: string | null; ip: string | null; details: unknown; createdAt: Date;
+}) {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}

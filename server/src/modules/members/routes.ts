@@ -1,4 +1,5 @@
 /** /api/v1/me, /api/v1/session, /api/v1/members, /api/v1/audit-logs */
+import { auditLogSelect, presentAuditLog } from '../../core/audit';
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { authenticate } from '../../core/auth/authenticate';
@@ -66,8 +67,8 @@ export function memberRoutes(deps: AppDeps): Router<AppState> {
   const audits = { query: pageQuery };
   router.get('/audit-logs', auth, requireAdmin(), validate(audits), async (ctx) => {
     const { query } = inputOf(ctx, audits);
-    const rows = await ctx.state.db!.auditLog.findMany({ ...pageArgs(query) });
-    ctx.body = toPage(rows, query, (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    const rows = await ctx.state.db!.auditLog.findMany({ select: auditLogSelect, ...pageArgs(query) });
+    ctx.body = toPage(rows, query, presentAuditLog);
   });
 
   return router;

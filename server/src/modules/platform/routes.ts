@@ -1,4 +1,5 @@
 /** /platform/v1 — the operator's API for platform staff (staff API keys). */
+import { auditLogSelect, presentAuditLog } from '../../core/audit';
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { validate, inputOf } from '../../core/validate';
@@ -55,8 +56,8 @@ export function platformRoutes(deps: AppDeps): Router<AppState> {
   const audits = { params: tenantParams, query: listTenantsQuery.pick({ cursor: true, limit: true }) };
   router.get('/tenants/:id/audit-logs', validate(audits), async (ctx) => {
     const { params, query } = inputOf(ctx, audits);
-    const rows = await deps.db.prisma.auditLog.findMany({ where: { tenantId: params.id }, ...pageArgs(query) });
-    ctx.body = toPage(rows, query, (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    const rows = await deps.db.prisma.auditLog.findMany({ where: { tenantId: params.id }, select: auditLogSelect, ...pageArgs(query) });
+    ctx.body = toPage(rows, query, presentAuditLog);
   });
 
   return router;
