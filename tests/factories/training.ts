@@ -74,7 +74,10 @@ export async function createQuestion(
   const options = type === 'single' || type === 'multiple' ? [{ key: 'A', text: '甲' }, { key: 'B', text: '乙' }, { key: 'C', text: '丙' }] : undefined;
   const answer = opts.answer ?? (type === 'single' ? ['A'] : type === 'multiple' ? ['A', 'C'] : type === 'true_false' ? [true] : ['答案']);
   return t.deps.db.prisma.question.create({
-    data: { tenantId, type, stem: `题目 ${type}`, options, answer: answer as object, tags: opts.tags ?? [], difficulty: opts.difficulty ?? 1 },
+    data: {
+      tenantId, type, stem: `题目 ${type}`, options, answer: answer as object, tags: opts.tags ?? [], difficulty: opts.difficulty ?? 1,
+      questionTags: { createMany: { data: [...new Set(opts.tags ?? [])].map((tag) => ({ tag })) } },
+    },
     select: { id: true, type: true },
   });
 }

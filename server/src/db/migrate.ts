@@ -8,7 +8,8 @@ import type { Database } from './client';
 
 export const MIGRATIONS_DIR = resolve(__dirname, '..', '..', 'prisma', 'migrations');
 
-export async function migrate(db: Database): Promise<number> {
+/** Applies every migration, or up to `target` (a version: tests of a data migration start before it). */
+export async function migrate(db: Database, target = 'max'): Promise<number> {
   // postgrator is an ES module; Node 20.19+ loads it synchronously, jest through its transform.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: Postgrator } = require('postgrator') as typeof import('postgrator', { with: { 'resolution-mode': 'import' } });
@@ -22,7 +23,7 @@ export async function migrate(db: Database): Promise<number> {
   });
   if (dialect.migrationLock.acquire) await raw.query(dialect.migrationLock.acquire);
   try {
-    const applied = await postgrator.migrate();
+    const applied = await postgrator.migrate(target);
     return applied.length;
   } finally {
     if (dialect.migrationLock.release) await raw.query(dialect.migrationLock.release);

@@ -3,10 +3,10 @@
  * Columns: 题型 | 题干 | 选项A…选项F | 答案 | 解析 | 标签 | 难度
  *   题型: 单选 / 多选 / 判断 / 填空 (or single / multiple / true_false / fill)
  *   答案: A · AC or A,C · 对/错 (正确/错误, true/false) · fill-in: accepted texts separated by |
- *   标签: separated by , or ，   难度: 1–5
+ *   标签: separated by , or ， (at most 20, each up to 50 characters)   难度: 1–5
  */
 import ExcelJS from 'exceljs';
-import { questionProblem, type QuestionInput } from './schema';
+import { questionProblem, questionTags, type QuestionInput } from './schema';
 
 const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F'];
 const HEADERS = ['题型', '题干', ...OPTION_KEYS.map((k) => `选项${k}`), '答案', '解析', '标签', '难度'];
@@ -101,9 +101,11 @@ export async function parseImport(buffer: Buffer): Promise<{ questions: Question
     const difficulty = difficultyText === '' ? 1 : Number(difficultyText);
     if (!Number.isInteger(difficulty) || difficulty < 1 || difficulty > 5) return void problems.push({ row: n, message: `难度应为 1-5 / difficulty must be 1-5: ${difficultyText}` });
     if (answer.length === 0) return void problems.push({ row: n, message: '答案为空 / empty answer' });
+    const tags = questionTags.safeParse(tagText.split(/[,，]/).map((s) => s.trim()).filter(Boolean));
+    if (!tags.success) return void problems.push({ row: n, message: '标签最多 20 个，每个不超过 50 字 / at most 20 tags of up to 50 characters' });
     const q: QuestionInput = {
       type, stem, options: type === 'single' || type === 'multiple' ? options : undefined, answer, explanation: explanation || null,
-      tags: tagText.split(/[,，]/).map((s) => s.trim()).filter(Boolean), difficulty,
+      tags: tags.data, difficulty,
     };
     const problem = questionProblem(q);
     if (problem) return void problems.push({ row: n, message: `${problem.path}: ${problem.message}` });

@@ -17,7 +17,6 @@ export interface DisplayQuestion {
   type: string;
   stem: string;
   options: unknown;
-  tags: string[];
   difficulty: number;
 }
 export interface PaperEntry {
@@ -29,6 +28,8 @@ interface CachedExam {
   courseId: string | null;
   fixed: PaperEntry[];
   questions: Map<string, DisplayQuestion>;
+  /** For random papers: the ids of the questions carrying each tag the rules name (from QuestionTag). */
+  taggedIds: Map<string, Set<string>>;
   at: number;
 }
 
@@ -59,18 +60,22 @@ async function loadExam(db: TenantDb, key: string, examId: string): Promise<Cach
   const exam = await db.exam.findUnique({ where: { id: examId }, select: examSelect });
   if (!exam || exam.status !== 'published') throw errors.notFound('exam');
   const course = await db.course.findFirst({ where: { examId }, select: { id: true } });
-  const displaySelect = { id: true, type: true, stem: true, options: true, tags: true, difficulty: true } as const;
+  const displaySelect = { id: true, type: true, stem: true, options: true, difficulty: true } as const;
   let fixed: PaperEntry[] = [];
-  let rows: { id: string; type: string; stem: string; options: unknown; tags: unknown; difficulty: number }[];
+  let rows: DisplayQuestion[];
+  const taggedIds = new Map<string, Set<string>>();
   if (exam.mode === 'fixed') {
     const links = await db.examQuestion.findMany({ where: { examId }, orderBy: [{ sortOrder: 'asc' }, { questionId: 'asc' }], select: { questionId: true, score: true } });
     fixed = links.map((l) => ({ questionId: l.questionId, score: l.score }));
     rows = links.length ? await db.question.findMany({ where: { id: { in: links.map((l) => l.questionId) } }, select: displaySelect }) : [];
   } else {
     rows = await db.question.findMany({ where: { archived: false }, select: displaySelect });
+    const ruleTags = [...new Set(rulesOf(exam).flatMap((r) => (r.tag ? [r.tag] : [])))];
+    const tagged = ruleTags.length ? await db.questionTag.findMany({ where: { tag: { in: ruleTags } }, select: { questionId: true, tag: true } }) : [];
+    for (const { questionId, tag } of tagged) taggedIds.set(tag, (taggedIds.get(tag) ?? new Set()).add(questionId));
   }
-  const questions = new Map(rows.map((q) => [q.id, { ...q, tags: Array.isArray(q.tags) ? (q.tags as string[]) : [] }]));
-  const entry: CachedExam = { exam, courseId: course?.id ?? null, fixed, questions, at: Date.now() };
+  const questions = new Map(rows.map((q) => [q.id, q]));
+  const entry: CachedExam = { exam, courseId: course?.id ?? null, fixed, questions, taggedIds, at: Date.now() };
   cache.set(key, entry);
   return entry;
 }
@@ -83,6 +88,8 @@ export interface Rule {
   score: number;
 }
 
+const rulesOf = (exam: ExamRow) => (exam.rules ?? []) as Rule[];
+
 export function drawPaper(entry: CachedExam): PaperEntry[] {
   if (entry.exam.mode === 'fixed') {
     if (entry.fixed.length === 0) throw examErrors.paperEmpty();
@@ -90,9 +97,9 @@ export function drawPaper(entry: CachedExam): PaperEntry[] {
   }
   const chosen = new Set<string>();
   const paper: PaperEntry[] = [];
-  for (const rule of (entry.exam.rules ?? []) as Rule[]) {
+  for (const rule of rulesOf(entry.exam)) {
     const pool = [...entry.questions.values()].filter(
-      (q) => !chosen.has(q.id) && (!rule.tag || q.tags.includes(rule.tag)) && (!rule.difficulty || q.difficulty === rule.difficulty) && (!rule.type || q.type === rule.type),
+      (q) => !chosen.has(q.id) && (!rule.tag || entry.taggedIds.get(rule.tag)?.has(q.id)) && (!rule.difficulty || q.difficulty === rule.difficulty) && (!rule.type || q.type === rule.type),
     );
     if (pool.length < rule.count) throw examErrors.bankTooSmall(rule);
     for (let i = 0; i < rule.count; i++) {

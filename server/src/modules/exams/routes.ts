@@ -16,6 +16,7 @@ import { inputOf, validate } from '../../core/validate';
 import { clock } from '../courses/clock';
 import { exportXlsx, parseImport, templateXlsx, XLSX_TYPE } from './excel';
 import { forgetExam } from './paper';
+import { createQuestion, importQuestions, updateQuestion } from './question-bank';
 import { attemptSelect, examSelect, presentAttempt, presentExam, presentQuestion, questionSelect, type AttemptRow } from './presenter';
 import {
   answersBody, createExamBody, idParams, listQuestionsQuery, paperBody, questionBody, updateExamBody, updateQuestionBody,
@@ -52,13 +53,16 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
   router.get('/questions', auth, admin, validate(listQ), async (ctx) => {
     const { query } = inputOf(ctx, listQ);
     const rows = await ctx.state.db!.question.findMany({
-      where: { ...(query.type && { type: query.type }), ...(query.difficulty && { difficulty: query.difficulty }) },
+      where: {
+        ...(query.type && { type: query.type }),
+        ...(query.difficulty && { difficulty: query.difficulty }),
+        // QuestionTag rows, not the JSON list: the filter runs before paging, so every page is full.
+        ...(query.tag && { questionTags: { some: { tag: query.tag } } }),
+      },
       select: questionSelect,
       ...pageArgs(query),
     });
-    // Tags are a JSON list: filtered here rather than with dialect-specific JSON SQL.
-    const page = toPage(rows, query, presentQuestion);
-    ctx.body = query.tag ? { ...page, items: page.items.filter((q) => (q.tags as string[]).includes(query.tag!)) } : page;
+    ctx.body = toPage(rows, query, presentQuestion);
   });
 
   router.get('/questions/template', auth, admin, async (ctx) => download(ctx, '题库导入模板.xlsx', await templateXlsx()));
@@ -73,7 +77,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     if (problems.length) throw errors.badRequest('import_invalid', '导入文件有错误，未导入任何题目 / The file has errors; nothing was imported', { problems });
     if (questions.length === 0) throw errors.badRequest('import_empty', '文件中没有题目 / The file has no questions');
     const { db, actor } = ctx.state;
-    await db!.question.createMany({ data: questions.map((q) => ({ ...q, tenantId: actor!.tenantId, options: q.options ?? undefined, answer: q.answer })) });
+    await importQuestions(db!, actor!.tenantId, questions);
     await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'question.import', ip: ctx.ip, details: { count: questions.length } });
     ctx.status = 201;
     ctx.body = { imported: questions.length };
@@ -82,7 +86,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
   const newQ = { body: questionBody };
   router.post('/questions', auth, admin, validate(newQ), async (ctx) => {
     const { body } = inputOf(ctx, newQ);
-    const q = await ctx.state.db!.question.create({ data: { ...body, tenantId: ctx.state.actor!.tenantId }, select: questionSelect });
+    const q = await createQuestion(ctx.state.db!, ctx.state.actor!.tenantId, body);
     ctx.status = 201;
     ctx.body = { question: presentQuestion(q) };
   });
@@ -99,7 +103,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     const { params, body } = inputOf(ctx, updQ);
     const db = ctx.state.db!;
     if (!(await db.question.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('question');
-    ctx.body = { question: presentQuestion(await db.question.update({ where: { id: params.id }, data: body, select: questionSelect })) };
+    ctx.body = { question: presentQuestion(await updateQuestion(db, params.id, body)) };
   });
 
   // ── exams ────────────────────────────────────────────────────────────────

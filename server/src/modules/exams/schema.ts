@@ -3,6 +3,9 @@ import { pageQuery } from '../../core/pagination';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 
+/** A question's tags; 50 characters is also the longest a QuestionTag row holds. */
+export const questionTags = z.array(z.string().trim().min(1).max(50)).max(20);
+
 const option = z.object({ key: z.string().regex(/^[A-H]$/), text: z.string().trim().min(1).max(1000) });
 
 /** A question as an admin writes it; the key's shape depends on the type. */
@@ -13,7 +16,7 @@ export const questionBody = z
     options: z.array(option).min(2).max(8).optional(),
     answer: z.array(z.union([z.string().trim().min(1).max(500), z.boolean()])).min(1).max(20),
     explanation: z.string().max(5000).nullish(),
-    tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    tags: questionTags.default([]),
     difficulty: z.number().int().min(1).max(5).default(1),
   })
   .superRefine((q, ctx) => {
@@ -42,12 +45,13 @@ export const updateQuestionBody = z
   .object({
     stem: z.string().trim().min(1).max(5000),
     explanation: z.string().max(5000).nullish(),
-    tags: z.array(z.string().trim().min(1).max(50)).max(20),
+    tags: questionTags,
     difficulty: z.number().int().min(1).max(5),
     archived: z.boolean(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+export type QuestionChanges = z.infer<typeof updateQuestionBody>;
 
 export const listQuestionsQuery = pageQuery.extend({
   type: z.enum(['single', 'multiple', 'true_false', 'fill']).optional(),
