@@ -2,7 +2,8 @@
  * Group commit: concurrent callers' writes are gathered into one batch and written with one
  * multi-row statement; each caller's promise settles only after the batch has committed, so an
  * acknowledged write is a durable write. While a batch is being written the next one gathers, so
- * batches grow with the load instead of the latency.
+ * batches grow with the load instead of the latency: a lone caller goes straight through.
+ * Reads that a crowd makes at once (session checks) use it the same way, one query per batch.
  */
 export type BatchOutcome<R> = R | Error;
 

@@ -3,6 +3,7 @@
  * Every login path ends in createSession; authenticate() is the only reader.
  */
 import type { Database, PrismaClient } from '../../db/client';
+import { GroupCommit } from '../group-commit';
 import { hashToken, newToken } from '../tokens';
 import type { Actor } from '../context';
 
@@ -38,6 +39,7 @@ export type SessionCheck =
   | { ok: false; reason: 'unauthenticated' | 'tenant_suspended' | 'tenant_inactive' | 'account_frozen' };
 
 interface SessionRow {
+  tokenHash: string;
   id: string;
   tenantId: string;
   memberId: string;
@@ -53,9 +55,9 @@ interface SessionRow {
 
 const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
-/** Session, member, tenant and the count of unaccepted current agreements, in one round trip. */
-function sessionSql(q: (id: string) => string): string {
-  return `SELECT s.${q('id')} AS ${q('id')}, s.${q('tenantId')} AS ${q('tenantId')}, s.${q('memberId')} AS ${q('memberId')},
+/** Sessions, members, tenants and the count of unaccepted current agreements, in one round trip. */
+function sessionSql(q: (id: string) => string, count: number): string {
+  return `SELECT s.${q('tokenHash')} AS ${q('tokenHash')}, s.${q('id')} AS ${q('id')}, s.${q('tenantId')} AS ${q('tenantId')}, s.${q('memberId')} AS ${q('memberId')},
       s.${q('expiresAt')} AS ${q('expiresAt')}, s.${q('revokedAt')} AS ${q('revokedAt')},
       m.${q('status')} AS ${q('memberStatus')}, m.${q('role')} AS ${q('role')}, m.${q('lastActiveAt')} AS ${q('lastActiveAt')},
       m.${q('updatedAt')} AS ${q('updatedAt')}, t.${q('status')} AS ${q('tenantStatus')},
@@ -65,15 +67,46 @@ function sessionSql(q: (id: string) => string): string {
     FROM ${q('Session')} s
     JOIN ${q('Member')} m ON m.${q('id')} = s.${q('memberId')} AND m.${q('tenantId')} = s.${q('tenantId')}
     JOIN ${q('Tenant')} t ON t.${q('id')} = s.${q('tenantId')}
-    WHERE s.${q('tokenHash')} = ?`;
+    WHERE s.${q('tokenHash')} IN (${Array(count).fill('?').join(', ')})`;
+}
+
+const SESSION_BATCH = 200;
+
+/**
+ * The requests of a crowd (2,000 people starting an exam at once) are checked together: one query
+ * per batch of tokens instead of one per request. A lone request still costs one query, at once.
+ */
+class SessionLookup {
+  private readonly batches = new GroupCommit<string, SessionRow | null>((hashes) => this.lookup(hashes), SESSION_BATCH, 2);
+
+  constructor(private readonly db: Database) {}
+
+  find(tokenHash: string): Promise<SessionRow | null> {
+    return this.batches.submit(tokenHash);
+  }
+
+  private async lookup(hashes: string[]): Promise<(SessionRow | null)[]> {
+    const unique = [...new Set(hashes)];
+    const rows = await this.db.raw.query<SessionRow>(sessionSql(this.db.dialect.quote, unique.length), unique);
+    const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
+    return hashes.map((h) => byHash.get(h) ?? null);
+  }
+}
+
+const lookups = new WeakMap<Database, SessionLookup>();
+function sessionLookup(db: Database): SessionLookup {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = new SessionLookup(db)));
+  return lookup;
 }
 
 /**
  * Resolves a bearer token to its actor, checking expiry, revocation, member and tenant status.
- * Runs on every authenticated request, so it is one indexed query rather than one per table.
+ * Runs on every authenticated request, so it is one indexed query rather than one per table, and
+ * concurrent requests share it (SessionLookup).
  */
 export async function verifySession(db: Database, token: string): Promise<SessionCheck> {
-  const [row] = await db.raw.query<SessionRow>(sessionSql(db.dialect.quote), [hashToken(token)]);
+  const row = await sessionLookup(db).find(hashToken(token));
   if (!row || row.revokedAt || asDate(row.expiresAt).getTime() <= Date.now()) return { ok: false, reason: 'unauthenticated' };
   if (row.tenantStatus === 'suspended') return { ok: false, reason: 'tenant_suspended' };
   if (row.tenantStatus !== 'active') return { ok: false, reason: 'tenant_inactive' };

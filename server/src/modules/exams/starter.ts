@@ -8,7 +8,7 @@
 import type { AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
 import { clock } from '../courses/clock';
-import { GroupCommit, type BatchOutcome } from '../progress/group-commit';
+import { GroupCommit, type BatchOutcome } from '../../core/group-commit';
 import { eventId } from '../progress/heartbeat-writer';
 import { examErrors } from './errors';
 import { drawPaper, loadExamForTaking } from './paper';

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { errors } from '../../core/errors';
 import { clock } from '../courses/clock';
 import { trainingErrors } from '../courses/errors';
-import { GroupCommit, type BatchOutcome } from './group-commit';
+import { GroupCommit, type BatchOutcome } from '../../core/group-commit';
 import { applyBeat, emptyProgress, type Beat, type ChapterInfo, type Flag, type ProgressState } from './rules';
 
 /** A session with no heartbeat for this long has ended; a new one may start. */
