@@ -39,8 +39,7 @@ function withTenant(data: unknown, tenantId: string, model: string): unknown {
   return { ...row, tenantId };
 }
 
-export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
-  if (!tenantId) throw new TenantScopeError('no tenant id');
+function extendForTenant(prisma: PrismaClient, tenantId: string) {
   return prisma.$extends({
     name: 'tenant-scope',
     query: {
@@ -68,4 +67,23 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
   });
 }
 
-export type TenantDb = ReturnType<typeof scopeToTenant>;
+export type TenantDb = ReturnType<typeof extendForTenant>;
+
+/** Extending the client costs more than a simple query, so each tenant's scoped client is kept (most recent first out last). */
+const SCOPED_CLIENTS_KEPT = 1000;
+const scopedClients = new WeakMap<PrismaClient, Map<string, TenantDb>>();
+
+export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb {
+  if (!tenantId) throw new TenantScopeError('no tenant id');
+  let byTenant = scopedClients.get(prisma);
+  if (!byTenant) scopedClients.set(prisma, (byTenant = new Map()));
+  let scoped = byTenant.get(tenantId);
+  if (scoped) {
+    byTenant.delete(tenantId); // re-inserted below: Map order is recency
+  } else {
+    scoped = extendForTenant(prisma, tenantId);
+    if (byTenant.size >= SCOPED_CLIENTS_KEPT) byTenant.delete(byTenant.keys().next().value!);
+  }
+  byTenant.set(tenantId, scoped);
+  return scoped;
+}
