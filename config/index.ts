@@ -19,6 +19,8 @@ export const configSchema = z.object({
   /** Public base URL of this server, used in links (messages, signed media URLs, callbacks). */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Server processes sharing the port (node:cluster); set it to the number of CPU cores. Needs DATABASE_URL. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 
   /** mysql://user:pass@host:3306/db — empty means the embedded SQLite file at SQLITE_PATH. */
   DATABASE_URL: optionalUrl.refine((v) => v === undefined || v.startsWith('mysql://'), {
@@ -95,6 +97,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = result.data;
   if (config.NODE_ENV === 'production' && config.SECRET_KEY.startsWith('qixue-development-secret')) {
     throw new ConfigError(['SECRET_KEY: must be set to a secret of your own in production']);
+  }
+  if (config.WEB_CONCURRENCY > 1 && (!config.DATABASE_URL || usesSandbox(config))) {
+    throw new ConfigError(['WEB_CONCURRENCY: more than one process needs DATABASE_URL and a real WECOM_API_BASE (the SQLite file and the in-process sandbox belong to one process)']);
   }
   if (config.STORAGE_DRIVER === 's3' && (!config.S3_BUCKET || !config.S3_ENDPOINT)) {
     throw new ConfigError(['S3_BUCKET/S3_ENDPOINT: required when STORAGE_DRIVER=s3']);

@@ -19,4 +19,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY/);
   });
+
+  it('runs more than one server process only on MySQL with a real WeCom (not the SQLite file or the in-process sandbox)', () => {
+    const mysql = 'mysql://root@127.0.0.1:3306/qixue';
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(/WEB_CONCURRENCY/);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2', DATABASE_URL: mysql })).toThrow(/WEB_CONCURRENCY/);
+    expect(loadConfig({ WEB_CONCURRENCY: '2', DATABASE_URL: mysql, WECOM_API_BASE: 'https://qyapi.weixin.qq.com' }).WEB_CONCURRENCY).toBe(2);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/);
+  });
 });

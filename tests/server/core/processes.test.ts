@@ -89,3 +89,44 @@ it('on SIGTERM finishes the request in flight, then exits with code 0', async ()
   expect(third.output()).toContain('draining');
   agent.destroy();
 }, 60_000);
+
+/** The pids that wrote access-log lines so far (pino puts the pid on every line). */
+const servingPids = (output: string) =>
+  new Set(output.split('\n').filter((l) => l.includes('"msg":"request"')).map((l) => (JSON.parse(l) as { pid: number }).pid));
+
+/** A request on a connection of its own, so the cluster hands each one to the next worker. */
+const onFreshConnection = (url: string) =>
+  new Promise<number>((resolve, reject) => {
+    http.get(`${url}/healthz`, { agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    }).on('error', reject);
+  });
+
+// More than one process needs MySQL: on the SQLite run this is skipped (config.test.ts covers the refusal).
+const onMysql = readTestDatabase().databaseUrl ? it : it.skip;
+
+onMysql('WEB_CONCURRENCY=2: two workers share the port, a dead worker is replaced, SIGTERM stops both cleanly', async () => {
+  const info = readTestDatabase();
+  const cluster = await startServerProcess({ DATABASE_URL: info.databaseUrl!, WEB_CONCURRENCY: '2', WECOM_API_BASE: 'http://127.0.0.1:9' });
+  try {
+    for (let i = 0; i < 20; i++) expect(await onFreshConnection(cluster.url)).toBe(200);
+    await new Promise((r) => setTimeout(r, 300)); // logs are written asynchronously
+    const workers = servingPids(cluster.output());
+    expect(workers.size).toBe(2);
+    expect(workers.has(cluster.child.pid!)).toBe(false); // the primary only supervises
+
+    await new Promise((r) => setTimeout(r, 5_000)); // past the start-up window in which a death means "cannot boot"
+    process.kill([...workers][0], 'SIGKILL');
+    const deadline = Date.now() + 30_000;
+    while (!cluster.output().includes('worker died; starting a new one') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 20 && servingPids(cluster.output()).size < 3 && Date.now() < deadline; i++) {
+      expect(await onFreshConnection(cluster.url)).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(servingPids(cluster.output()).size).toBe(3);
+  } finally {
+    expect(await cluster.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  }
+  expect(cluster.output()).toContain('all workers stopped');
+}, 90_000);
