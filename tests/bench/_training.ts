@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
 import { benchServerUrl } from './_support';
 
-export async function withBenchDatabase<T>(name: string, run: (db: Database) => Promise<T>, poolSize = 10): Promise<T> {
+export async function withBenchDatabase<T>(name: string, run: (db: Database, databaseUrl: string) => Promise<T>, poolSize = 10): Promise<T> {
   const server = benchServerUrl();
   const dbName = `qixue_bench_${name.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
   const url = new URL(server);
@@ -13,7 +13,7 @@ export async function withBenchDatabase<T>(name: string, run: (db: Database) => 
   const db = await openDatabase({ databaseUrl: url.toString(), sqlitePath: '', poolSize });
   try {
     await migrate(db);
-    return await run(db);
+    return await run(db, url.toString());
   } finally {
     await db.close();
     const admin = await mysql.createConnection(server);

@@ -31,7 +31,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   // tsx as a loader keeps the server in the one process we signal (the tsx launcher would run it
   // in a grandchild that a SIGKILL does not reach).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // SERVER_NODE_ARGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench's server.
+  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', SANDBOX_DEMO: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
