@@ -1,8 +1,9 @@
 /**
  * createApp(): composes middleware and mounts every module's routes. Never listens (main.ts does).
- * Order: requestId → access log → security headers → CORS → errors → body → routes.
+ * Order: requestId → access log → security headers → CORS → errors → JSON encoding → body → routes.
  */
 import Koa from 'koa';
+import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import helmet from 'koa-helmet';
@@ -10,6 +11,7 @@ import type { AppDeps, AppState } from './core/context';
 import { requestId } from './core/http/request-id';
 import { accessLog } from './core/http/access-log';
 import { errorHandler } from './core/http/error-handler';
+import { jsonBody } from './core/http/json-body';
 import { moduleMounts, type Mount } from './modules';
 
 export type App = Koa<AppState>;
@@ -36,6 +38,7 @@ export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
     }),
   );
   app.use(errorHandler(deps.logger));
+  app.use(jsonBody());
   app.use(
     bodyParser({
       enableTypes: ['json', 'form', 'text'],
@@ -47,10 +50,27 @@ export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
     }),
   );
 
-  for (const { prefix, router } of [...moduleMounts(deps), ...extraMounts]) {
+  for (const { prefix, router } of mergeMemberApi([...moduleMounts(deps), ...extraMounts])) {
     if (prefix) router.prefix(prefix);
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
   return app;
+}
+
+const MEMBER_API = '/api/v1';
+
+/**
+ * The member API's routers become one, mounted where the first of them was: a request is matched
+ * once instead of being offered to every module's router in turn (each offer re-reads the host
+ * and forwarded headers). The other mounts (platform, callbacks, the web app) stay separate: some
+ * of them add middleware of their own with router.use, which merging would spread to their neighbours.
+ */
+function mergeMemberApi(mounts: Mount[]): Mount[] {
+  const api = new Router<AppState>();
+  for (const { prefix, router } of mounts) if (prefix === MEMBER_API) api.use(router.routes());
+  const first = mounts.findIndex((m) => m.prefix === MEMBER_API);
+  if (first < 0) return mounts;
+  const others = mounts.filter((m) => m.prefix !== MEMBER_API);
+  return [...others.slice(0, first), { prefix: MEMBER_API, router: api }, ...others.slice(first)];
 }
