@@ -11,7 +11,7 @@ import { clock } from '../courses/clock';
 import { GroupCommit, type BatchOutcome } from '../../core/group-commit';
 import { eventId } from '../progress/heartbeat-writer';
 import { examErrors } from './errors';
-import { drawPaper, loadExamForTaking } from './paper';
+import { drawPaper, loadExamForTaking, type PaperEntry } from './paper';
 import type { AttemptRow } from './presenter';
 import { GRACE_MS } from './service';
 
@@ -94,13 +94,22 @@ export class AttemptStarter {
     const { tenantId, examId, db } = items[indexes[0]];
     const entry = await loadExamForTaking(db, tenantId, examId);
     const now = clock.now();
+    const startedAt = new Date(now);
+    const deadlineAt = new Date(now + entry.exam.timeLimitSec * 1000);
+    // A fixed paper is the same array for everyone: serialize it once per batch, not once per taker.
+    const serialized = new Map<PaperEntry[], string>();
+    const papers = new Map<string, PaperEntry[]>();
     const row = (memberId: string, attemptNo: number): unknown[] => {
       const paper = drawPaper(entry);
-      return [eventId(), tenantId, examId, memberId, attemptNo, 'in_progress', JSON.stringify(paper), new Date(now), new Date(now + entry.exam.timeLimitSec * 1000), paper.reduce((s, p) => s + p.score, 0), 0];
+      let json = serialized.get(paper);
+      if (json === undefined) serialized.set(paper, (json = JSON.stringify(paper)));
+      const id = eventId();
+      papers.set(id, paper);
+      return [id, tenantId, examId, memberId, attemptNo, 'in_progress', json, startedAt, deadlineAt, paper.reduce((s, p) => s + p.score, 0), 0];
     };
     const asAttempt = (v: unknown[]): AttemptRow => ({
-      id: v[0] as string, examId, memberId: v[3] as string, attemptNo: v[4] as number, status: 'in_progress', paper: JSON.parse(v[6] as string), startedAt: v[7] as Date,
-      deadlineAt: v[8] as Date, submittedAt: null, score: null, maxScore: v[9] as number, passed: null, switchAways: 0, endReason: null,
+      id: v[0] as string, examId, memberId: v[3] as string, attemptNo: v[4] as number, status: 'in_progress', paper: papers.get(v[0] as string)!, startedAt,
+      deadlineAt, submittedAt: null, score: null, maxScore: v[9] as number, passed: null, switchAways: 0, endReason: null,
     });
     const memberIds = [...new Set(indexes.map((i) => items[i].memberId))];
     const created = new Map<string, AttemptRow>();
