@@ -15,7 +15,7 @@ import { pageArgs, pageQuery, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import { clock } from '../courses/clock';
 import { exportXlsx, parseImport, templateXlsx, XLSX_TYPE } from './excel';
-import { forgetExam } from './paper';
+import { forgetExam, loadExamForTaking } from './paper';
 import { createQuestion, importQuestions, updateQuestion } from './question-bank';
 import { attemptSelect, examSelect, presentAttempt, presentExam, presentQuestion, questionSelect, type AttemptRow } from './presenter';
 import {
@@ -132,8 +132,11 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     const { params } = inputOf(ctx, one);
     const { db, actor } = ctx.state;
     const asAdmin = isAdmin(actor!);
-    const exam = await db!.exam.findUnique({ where: { id: params.id }, select: examSelect });
-    if (!exam || (!asAdmin && exam.status !== 'published')) throw errors.notFound('exam');
+    // Takers (a crowd opening the exam page at once) read the published exam from the short cache.
+    const exam = asAdmin
+      ? await db!.exam.findUnique({ where: { id: params.id }, select: examSelect })
+      : (await loadExamForTaking(db!, actor!.tenantId, params.id)).exam;
+    if (!exam) throw errors.notFound('exam');
     const attempts = await db!.examAttempt.findMany({ where: { examId: exam.id, memberId: actor!.memberId }, select: attemptSelect, orderBy: { attemptNo: 'asc' } });
     const body: Record<string, unknown> = { exam: presentExam(exam, { admin: asAdmin }), myAttempts: attempts.map((a) => presentAttempt(a, exam.resultVisibility)) };
     if (asAdmin) {
