@@ -9,13 +9,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import mysql from 'mysql2/promise';
 import { ROOT_DIR, type Config } from '@qixue/config';
 import { PrismaClient as MysqlPrismaClient } from './generated/mysql/client';
 import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client';
 import { dialects, type Dialect } from './dialect';
 import { appendOnly } from './append-only';
+import { PrismaSqliteOneConnection } from './sqlite-adapter';
 
 export type BasePrismaClient = MysqlPrismaClient;
 export type PrismaClient = ReturnType<typeof appendOnly>;
@@ -103,7 +103,7 @@ async function ensureMysqlDatabase(url: URL, database: string): Promise<void> {
 async function openSqlite(sqlitePath: string): Promise<Database> {
   const file = isAbsolute(sqlitePath) ? sqlitePath : resolve(ROOT_DIR, sqlitePath);
   mkdirSync(dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url: `file:${file}` });
+  const adapter = new PrismaSqliteOneConnection({ url: `file:${file}` });
   const base = new SqlitePrismaClient({ adapter }) as unknown as MysqlPrismaClient;
   await base.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await base.$executeRawUnsafe('PRAGMA busy_timeout = 10000');

@@ -183,6 +183,37 @@ describe('exams and attempts', () => {
     expect(events.body.items).toHaveLength(2);
   });
 
+  it('a save racing a submit is either graded or refused: never acknowledged and left out', async () => {
+    const a = await createTenant(t);
+    const q = await bank(a);
+    const exam = await createExam(t, a.id, [q.single.id], { maxAttempts: 1 }); // one question: 100 if graded, 0 if not
+    for (let i = 0; i < 20; i++) {
+      const m = await createMember(t, a.id);
+      const id = (await start(m, exam.id).expect(201)).body.attempt.id;
+      const save = () => t.http.put(`/api/v1/attempts/${id}/answers`).set(bearer(m.token)).send({ answers: [{ questionId: q.single.id, answer: 'B' }] }).then((r) => r);
+      const submit = () => t.http.post(`/api/v1/attempts/${id}/submit`).set(bearer(m.token)).then((r) => r);
+      // Either one leaves first, by 0 to 4 turns of the event loop, so the two meet at different steps.
+      const later = async <T>(turns: number, send: () => Promise<T>) => {
+        for (let n = 0; n < turns; n++) await new Promise((r) => setImmediate(r));
+        return send();
+      };
+      const turns = Math.floor(i / 2) % 5;
+      const [saved, submitted] = i % 2 ? await Promise.all([later(turns, save), submit()]) : await Promise.all([save(), later(turns, submit)]);
+      expect(submitted.status).toBe(200);
+      const stored = await t.deps.db.prisma.examAnswer.findMany({ where: { tenantId: a.id, attemptId: id } });
+      const row = await t.deps.db.prisma.examAttempt.findUnique({ where: { id }, select: { status: true, score: true } });
+      if (saved.status === 200) {
+        expect(submitted.body.attempt.score).toBe(100);
+        expect(row).toEqual({ status: 'submitted', score: 100 });
+      } else {
+        expect([saved.status, saved.body.error.code]).toEqual([409, 'attempt_submitted']);
+        expect(submitted.body.attempt.score).toBe(0);
+        expect(row).toEqual({ status: 'submitted', score: 0 });
+        expect(stored).toEqual([]);
+      }
+    }
+  });
+
   it('random papers draw N per rule; too small a bank is a clear error', async () => {
     const a = await createTenant(t);
     const m = await createMember(t, a.id);

@@ -3,6 +3,11 @@
  * acknowledged after commit), switch-away reports, submit and grade on the server. Submitting
  * twice returns the same result; an attempt past its deadline is submitted with the answers saved
  * in time.
+ *
+ * Saving and submitting are ordered by the attempt row: each writes it first, in its transaction,
+ * so the other waits for its commit. An answer acknowledged as saved was committed before the
+ * submit's update and is graded; a save that comes after it finds the attempt submitted and is
+ * refused, changing nothing.
  */
 import type { Actor, AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
@@ -85,50 +90,73 @@ export async function saveAnswers(deps: AppDeps, db: TenantDb, actor: Actor, att
     if (!answerFits(q.type, a.answer, keys)) throw examErrors.answerShape(a.questionId);
     latest.set(a.questionId, a.answer);
   }
-  const { raw, dialect } = deps.db;
+  const { dialect } = deps.db;
   const sql = dialect.upsertSql('ExamAnswer', ['tenantId', 'attemptId', 'questionId', 'answer', 'updatedAt'], latest.size, ['tenantId', 'attemptId', 'questionId'], {
     answer: dialect.incoming('answer'),
     updatedAt: dialect.incoming('updatedAt'),
   });
   const at = new Date(now);
-  await raw.execute(sql, [...latest].flatMap(([questionId, answer]) => [actor.tenantId, attempt.id, questionId, JSON.stringify(answer), at]));
+  await db.$transaction(async (tx) => {
+    // Locks the attempt row until commit, and only while the attempt is open (see the top).
+    if ((await updateIfInProgress(tx, actor.tenantId, attempt.id, 'answersSavedAt = ?', at)) === 0) throw examErrors.attemptSubmitted();
+    await tx.$executeRawUnsafe(sql, ...[...latest].flatMap(([questionId, answer]) => [actor.tenantId, attempt.id, questionId, JSON.stringify(answer), at]));
+  });
   return { saved: latest.size, deadlineAt: attempt.deadlineAt.toISOString() };
 }
 
 /**
- * Grades and closes an attempt. The conditional update is the lock: when two submits race, one
- * grades and the other reads its result. Only answers saved before the deadline (plus grace) count.
+ * Grades and closes an attempt. Submitting first, then reading the answers, in one transaction:
+ * every save committed before is graded, and later saves are refused (see the top). When two
+ * submits race, one grades and the other returns its result. Only answers saved before the
+ * deadline (plus grace) count.
  */
 export async function finalize(db: TenantDb, tenantId: string, attempt: AttemptRow, reason: 'submitted' | 'time_limit' | 'switch_limit'): Promise<AttemptRow> {
   if (attempt.status !== 'in_progress') return attempt;
   const paper = paperOf(attempt);
   const cutoff = attempt.deadlineAt.getTime() + GRACE_MS;
-  const [answers, keys, exam] = await Promise.all([
-    db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true, updatedAt: true } }),
+  const [keys, exam] = await Promise.all([
     db.question.findMany({ where: { id: { in: paper.map((p) => p.questionId) } }, select: { id: true, type: true, answer: true } }),
-    db.exam.findUnique({ where: { id: attempt.examId }, select: { passScore: true, courseId: true } }),
+    db.exam.findUnique({ where: { id: attempt.examId }, select: { passScore: true } }),
   ]);
-  const given = new Map(answers.filter((a) => a.updatedAt.getTime() <= cutoff).map((a) => [a.questionId, a.answer as Given]));
   const keyOf = new Map(keys.map((k) => [k.id, k]));
-  let score = 0;
-  for (const p of paper) {
-    const q = keyOf.get(p.questionId);
-    if (q && isCorrect(q.type, q.answer, given.get(p.questionId))) score += p.score;
-  }
-  score = Math.round(score * 100) / 100;
-  const passed = score >= (exam?.passScore ?? Infinity);
   const now = clock.now();
-  const won = await db.examAttempt.updateMany({
-    where: { id: attempt.id, status: 'in_progress' },
-    data: { status: 'submitted', submittedAt: new Date(Math.min(now, cutoff)), score, passed, endReason: reason },
+  const graded = await db.$transaction(async (tx) => {
+    const won = await updateIfInProgress(tx, tenantId, attempt.id, "status = 'submitted', submittedAt = ?, endReason = ?", new Date(Math.min(now, cutoff)), reason);
+    if (won === 0) return null;
+    // Read after the update, which waited for any save holding the row: a transaction's snapshot
+    // starts at its first read, so this sees every save acknowledged before.
+    const answers = await tx.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true, updatedAt: true } });
+    const given = new Map(answers.filter((a) => a.updatedAt.getTime() <= cutoff).map((a) => [a.questionId, a.answer as Given]));
+    let score = 0;
+    for (const p of paper) {
+      const q = keyOf.get(p.questionId);
+      if (q && isCorrect(q.type, q.answer, given.get(p.questionId))) score += p.score;
+    }
+    score = Math.round(score * 100) / 100;
+    const passed = score >= (exam?.passScore ?? Infinity);
+    return tx.examAttempt.update({ where: { id: attempt.id }, data: { score, passed }, select: attemptSelect });
   });
-  const after = (await db.examAttempt.findUnique({ where: { id: attempt.id }, select: attemptSelect }))!;
-  if (won.count === 1 && passed) {
+  // The loser of a race: its update waited for the winner's commit, so this reads the graded attempt.
+  if (!graded) return (await db.examAttempt.findUnique({ where: { id: attempt.id }, select: attemptSelect }))!;
+  if (graded.passed) {
     await recordItemDone(db, tenantId, attempt.memberId, 'exam', attempt.examId, new Date(now));
     const course = await db.course.findFirst({ where: { examId: attempt.examId }, select: { id: true } });
     if (course) await evaluateCourse(db, tenantId, attempt.memberId, course.id);
   }
-  return after;
+  return graded;
+}
+
+type Sql = { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> };
+
+/**
+ * Changes the attempt only while it is in progress, and locks its row until the transaction ends:
+ * 1 if it was in progress, else 0 (the MariaDB driver counts matched rows, so a value set twice in
+ * the same millisecond still counts). Plain SQL, because Prisma's updateMany reads the matching ids
+ * first, without a lock, and then updates those ids whatever their status has become meanwhile.
+ * No name here needs quoting in MySQL or SQLite.
+ */
+function updateIfInProgress(tx: Sql, tenantId: string, attemptId: string, set: string, ...values: unknown[]): Promise<number> {
+  return tx.$executeRawUnsafe(`UPDATE ExamAttempt SET ${set} WHERE id = ? AND tenantId = ? AND status = 'in_progress'`, ...values, attemptId, tenantId);
 }
 
 /** After submission: per-question results with keys, when the exam shows full results. */
