@@ -4,13 +4,14 @@
  *   queue.register('directory.full-sync', async (job, io) => { …; await io.progress(done, total, state); })
  *   const id = await queue.enqueue({ tenantId, kind: 'directory.full-sync', payload })
  *
- * A worker claims a job with a lease (an atomic conditional update); a job whose lease ran out
+ * A worker claims a job with a lease (a compare-and-set, db/compare-and-set); a job whose lease ran out
  * (its process died) is claimed again and resumes from the `state` its handler checkpointed.
  * Failures retry with backoff up to MAX_ATTEMPTS. Tests call drain() to run everything now.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../db/client';
+import { compareAndSet } from '../db/compare-and-set';
 
 export interface JobRecord {
   id: string;
@@ -116,15 +117,23 @@ export class JobQueue {
       },
       orderBy: { runAfter: 'asc' },
       take: 5,
-      select: { id: true, attempts: true },
+      select: { id: true, attempts: true, status: true, leaseOwner: true },
     });
     for (const candidate of candidates) {
-      // The conditional update is the lock: only one process wins a given attempt.
-      const won = await this.prisma.job.updateMany({
-        where: { id: candidate.id, attempts: candidate.attempts, OR: [{ status: 'queued' }, { status: 'running', leaseUntil: { lt: now } }] },
-        data: { status: 'running', leaseOwner: this.owner, leaseUntil: new Date(Date.now() + LEASE_MS), attempts: { increment: 1 } },
-      });
-      if (won.count === 1) {
+      // The compare-and-set is the lock: only one process wins a given attempt. It compares the
+      // values just read, not the lease time (no date comparisons in raw SQL, see the helper):
+      // every claim adds 1 to attempts and every other write comes from the claimant (finishing
+      // or failing changes status or leaseOwner), so unchanged values mean nobody took the job
+      // since the read found it claimable. An owner past its lease that renews it in between is
+      // overtaken, as it would have been a moment later.
+      const at = new Date();
+      const won = await compareAndSet(
+        this.prisma,
+        'Job',
+        { id: candidate.id, attempts: candidate.attempts, status: candidate.status, leaseOwner: candidate.leaseOwner },
+        { status: 'running', leaseOwner: this.owner, leaseUntil: new Date(at.getTime() + LEASE_MS), attempts: { increment: 1 }, updatedAt: at },
+      );
+      if (won === 1) {
         return this.prisma.job.findUniqueOrThrow({
           where: { id: candidate.id },
           select: { id: true, tenantId: true, kind: true, payload: true, state: true, attempts: true, createdById: true },

@@ -29,6 +29,16 @@ describe('phone + SMS code', () => {
     expect(again.body.error.code).toBe('invalid_code');
   });
 
+  it('the same code sent by two requests at once signs in only one', async () => {
+    const a = await createTenant(t);
+    const phone = newPhone();
+    await addPhoneMember(t, a.id, phone);
+    const code = await smsCode(t, phone, 'login');
+    const replies = await Promise.all([1, 2, 3].map(() => t.http.post('/api/v1/auth/sms').send({ phone, code })));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 400, 400]);
+    expect(replies.filter((r) => r.status === 400).map((r) => r.body.error.code)).toEqual(['invalid_code', 'invalid_code']);
+  });
+
   it('a wrong code is refused, and five wrong guesses burn the code', async () => {
     const a = await createTenant(t);
     const phone = newPhone();

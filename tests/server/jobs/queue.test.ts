@@ -1,6 +1,8 @@
 import { startTestApp, bearer, type TestApp } from '../../support/test-app';
 import { createTenant, createMember } from '../../factories';
 import { expectOtherTenantGets404 } from '../../support/isolation';
+import pino from 'pino';
+import { JobQueue } from '../../../server/src/jobs/queue';
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
@@ -48,5 +50,25 @@ describe('job queue', () => {
     expect(job.status).toBe('done');
     expect(job.attempts).toBe(2);
     expect(seen).toEqual([null, { step: 1 }]);
+  });
+
+  it('workers claiming the same job at the same moment: it runs once', async () => {
+    const kind = `test.race.${Date.now()}`;
+    const runs = new Map<string, number>();
+    const workers = Array.from({ length: 3 }, () => new JobQueue(t.deps.db.prisma, pino({ level: 'silent' })));
+    for (const w of workers) {
+      w.register(kind, async (job) => {
+        runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
+      });
+    }
+    const ids: string[] = [];
+    for (let round = 0; round < 15; round++) {
+      ids.push(await workers[0].enqueue({ tenantId: null, kind }));
+      const ran = await Promise.all(workers.map((w) => w.drain([kind])));
+      expect(ran.reduce((sum, n) => sum + n, 0)).toBe(1);
+    }
+    expect(ids.map((id) => runs.get(id))).toEqual(ids.map(() => 1));
+    const jobs = await t.deps.db.prisma.job.findMany({ where: { id: { in: ids } }, select: { status: true, attempts: true } });
+    expect(jobs).toEqual(ids.map(() => ({ status: 'done', attempts: 1 })));
   });
 });

@@ -82,6 +82,19 @@ describe('documents', () => {
     expect(restored.body.document).toMatchObject({ revision: 4, title: '入职指南', body: '<p>欢迎加入</p>' });
   });
 
+  it('two editors saving on top of the same revision at once: one wins, the other gets edit_conflict', async () => {
+    const s = await setup();
+    const as = bearer(s.editor.token);
+    const rivals = await Promise.all(['<p>甲</p>', '<p>乙</p>'].map((body) => t.http.put(`/api/v1/docs/${s.doc.id}`).set(as).send({ body, baseRevision: 1 })));
+    expect(rivals.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(rivals.find((r) => r.status === 409)!.body.error.code).toBe('edit_conflict');
+    const winner = rivals.find((r) => r.status === 200)!.body.document;
+    expect(winner.revision).toBe(2);
+    expect((await t.http.get(`/api/v1/docs/${s.doc.id}`).set(as).expect(200)).body.document).toMatchObject({ revision: 2, body: winner.body });
+    const list = await t.http.get(`/api/v1/docs/${s.doc.id}/revisions`).set(as).expect(200);
+    expect(list.body.items.map((r: { number: number }) => r.number)).toEqual([2, 1]);
+  });
+
   it('neutralises script in documents, titles and comments', async () => {
     const s = await setup();
     const as = bearer(s.editor.token);

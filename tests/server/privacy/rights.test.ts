@@ -166,5 +166,12 @@ describe('privacy requests', () => {
     const seen = await t.http.get(`/api/v1/me/privacy-requests/${late.id}`).set(bearer(m.token)).expect(200);
     expect(seen.body.request).toMatchObject({ status: 'answered', answer: '已删除您的评论', answeredAt: expect.any(String) });
     expect(await prisma().auditLog.count({ where: { tenantId: a.id, action: 'privacy_request.answer', targetId: late.id, actorType: 'staff' } })).toBe(1);
+
+    // Two staff answering at once: one answer stands, the other is told it came second.
+    const rivals = await Promise.all(['answered', 'rejected'].map((status) => t.http.post(`/platform/v1/privacy-requests/${fresh.id}/answer`).set(staff()).send({ status, answer: status })));
+    expect(rivals.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = rivals.find((r) => r.status === 200)!.body.request;
+    expect((await t.http.get(`/platform/v1/privacy-requests/${fresh.id}`).set(staff()).expect(200)).body.request).toMatchObject({ status: winner.status, answer: winner.status });
+    expect(await prisma().auditLog.count({ where: { tenantId: a.id, action: 'privacy_request.answer', targetId: fresh.id } })).toBe(1);
   });
 });

@@ -3,6 +3,8 @@ import { startTestApp, bearer, type TestApp } from '../../support/test-app';
 import { createTenant, createMember, type TestMember } from '../../factories';
 import { createCourse, createExam, createQuestion, fakeClock } from '../../factories/training';
 import { expectOtherTenantGets404 } from '../../support/isolation';
+import { scopeToTenant } from '../../../server/src/core/tenancy';
+import { evaluateCourse } from '../../../server/src/modules/credits/service';
 
 let t: TestApp;
 let clock: ReturnType<typeof fakeClock>;
@@ -93,6 +95,17 @@ describe('credit hours (seed 001 §4.4)', () => {
     const s2 = (await t.http.post('/api/v1/study-sessions').set(bearer(m.token)).send({ courseId: course2.id }).expect(201)).body.studySession.id;
     await read(m, s2, course2.chapters[0].id, 15);
     expect((await t.http.get('/api/v1/me/credits').set(bearer(m.token)).expect(200)).body).toMatchObject({ earnedHours: 24, annualComplete: true });
+
+    // Evaluations racing to record the same completion record it once.
+    const prisma = t.deps.db.prisma;
+    await prisma.enrolment.updateMany({ where: { tenantId: a.id, memberId: m.id, courseId: course2.id }, data: { completedAt: null } });
+    await prisma.creditRecord.deleteMany({ where: { tenantId: a.id, memberId: m.id, courseId: course2.id } });
+    await prisma.certificate.deleteMany({ where: { tenantId: a.id, memberId: m.id, courseId: course2.id } });
+    const db = scopeToTenant(prisma, a.id);
+    const states = await Promise.all([1, 2, 3, 4].map(() => evaluateCourse(db, a.id, m.id, course2.id)));
+    expect(states.every((state) => state?.completedAt)).toBe(true);
+    expect(await prisma.creditRecord.count({ where: { memberId: m.id, courseId: course2.id } })).toBe(1);
+    expect(await prisma.certificate.count({ where: { memberId: m.id, courseId: course2.id } })).toBe(1);
   });
 
   it('outside the validity window the exam is refused', async () => {

@@ -4,6 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../context';
+import { compareAndSet } from '../../db/compare-and-set';
 import { errors } from '../errors';
 import { hmac } from '../tokens';
 import { renderSms } from '../../hosts/sms/provider';
@@ -62,7 +63,7 @@ export async function consumeVerificationCode(
     throw invalidCode();
   }
   if (options.consume === false) return;
-  // Conditional update: of two requests racing with the same code, one wins.
-  const used = await prisma.verificationCode.updateMany({ where: { id: latest.id, consumedAt: null }, data: { consumedAt: new Date() } });
-  if (used.count !== 1) throw invalidCode();
+  // Compare-and-set: of two requests racing with the same code, one wins.
+  const used = await compareAndSet(prisma, 'VerificationCode', { id: latest.id, consumedAt: null }, { consumedAt: new Date() });
+  if (used !== 1) throw invalidCode();
 }

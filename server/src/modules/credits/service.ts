@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TenantDb } from '../../core/tenancy';
+import { compareAndSet } from '../../db/compare-and-set';
 import { clock, creditYear } from '../courses/clock';
 import { recordItemDone } from '../tasks/completion';
 
@@ -47,12 +48,12 @@ export async function evaluateCourse(db: TenantDb, tenantId: string, memberId: s
   if (enrolment.completedAt) return { ...state, completedAt: enrolment.completedAt };
   if (!state.chaptersComplete) return { ...state, completedAt: null };
   const now = new Date(clock.now());
-  if (!enrolment.chaptersDoneAt) await db.enrolment.updateMany({ where: { id: enrolment.id, chaptersDoneAt: null }, data: { chaptersDoneAt: now } });
+  if (!enrolment.chaptersDoneAt) await compareAndSet(db, 'Enrolment', { id: enrolment.id, tenantId, chaptersDoneAt: null }, { chaptersDoneAt: now, updatedAt: now });
   if (state.examRequired && !state.examPassed) return { ...state, completedAt: null };
 
-  // The conditional update is the lock: only one evaluation records the hours.
-  const won = await db.enrolment.updateMany({ where: { id: enrolment.id, completedAt: null }, data: { completedAt: now } });
-  if (won.count === 1) {
+  // The compare-and-set is the lock: only one evaluation records the hours.
+  const won = await compareAndSet(db, 'Enrolment', { id: enrolment.id, tenantId, completedAt: null }, { completedAt: now, updatedAt: now });
+  if (won === 1) {
     const best = course.examId
       ? await db.examAttempt.findFirst({ where: { examId: course.examId, memberId, status: 'submitted', passed: true }, orderBy: { score: 'desc' }, select: { score: true } })
       : null;

@@ -11,6 +11,7 @@
  */
 import type { Actor, AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
+import { compareAndSet, type CasSet, type SqlExecutor } from '../../db/compare-and-set';
 import { errors } from '../../core/errors';
 import { clock } from '../courses/clock';
 import { trainingErrors } from '../courses/errors';
@@ -98,7 +99,7 @@ export async function saveAnswers(deps: AppDeps, db: TenantDb, actor: Actor, att
   const at = new Date(now);
   await db.$transaction(async (tx) => {
     // Locks the attempt row until commit, and only while the attempt is open (see the top).
-    if ((await updateIfInProgress(tx, actor.tenantId, attempt.id, 'answersSavedAt = ?', at)) === 0) throw examErrors.attemptSubmitted();
+    if ((await updateIfInProgress(tx, actor.tenantId, attempt.id, { answersSavedAt: at })) === 0) throw examErrors.attemptSubmitted();
     await tx.$executeRawUnsafe(sql, ...[...latest].flatMap(([questionId, answer]) => [actor.tenantId, attempt.id, questionId, JSON.stringify(answer), at]));
   });
   return { saved: latest.size, deadlineAt: attempt.deadlineAt.toISOString() };
@@ -121,7 +122,7 @@ export async function finalize(db: TenantDb, tenantId: string, attempt: AttemptR
   const keyOf = new Map(keys.map((k) => [k.id, k]));
   const now = clock.now();
   const graded = await db.$transaction(async (tx) => {
-    const won = await updateIfInProgress(tx, tenantId, attempt.id, "status = 'submitted', submittedAt = ?, endReason = ?", new Date(Math.min(now, cutoff)), reason);
+    const won = await updateIfInProgress(tx, tenantId, attempt.id, { status: 'submitted', submittedAt: new Date(Math.min(now, cutoff)), endReason: reason });
     if (won === 0) return null;
     // Read after the update, which waited for any save holding the row: a transaction's snapshot
     // starts at its first read, so this sees every save acknowledged before.
@@ -146,17 +147,15 @@ export async function finalize(db: TenantDb, tenantId: string, attempt: AttemptR
   return graded;
 }
 
-type Sql = { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> };
-
 /**
  * Changes the attempt only while it is in progress, and locks its row until the transaction ends:
- * 1 if it was in progress, else 0 (the MariaDB driver counts matched rows, so a value set twice in
- * the same millisecond still counts). Plain SQL, because Prisma's updateMany reads the matching ids
- * first, without a lock, and then updates those ids whatever their status has become meanwhile.
- * No name here needs quoting in MySQL or SQLite.
+ * 1 if it was in progress, else 0 — a compare-and-set (db/compare-and-set), because Prisma's
+ * updateMany reads the matching ids first, without a lock, and then updates those ids whatever
+ * their status has become meanwhile. Saving answers may set answersSavedAt to the value it already
+ * has (same millisecond) and still counts: the count is of matched rows.
  */
-function updateIfInProgress(tx: Sql, tenantId: string, attemptId: string, set: string, ...values: unknown[]): Promise<number> {
-  return tx.$executeRawUnsafe(`UPDATE ExamAttempt SET ${set} WHERE id = ? AND tenantId = ? AND status = 'in_progress'`, ...values, attemptId, tenantId);
+function updateIfInProgress(tx: SqlExecutor, tenantId: string, attemptId: string, set: CasSet<'ExamAttempt'>): Promise<number> {
+  return compareAndSet(tx, 'ExamAttempt', { id: attemptId, tenantId, status: 'in_progress' }, set);
 }
 
 /** After submission: per-question results with keys, when the exam shows full results. */

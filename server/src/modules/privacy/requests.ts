@@ -4,6 +4,7 @@ import type { Actor, AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
 import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
+import { compareAndSet } from '../../db/compare-and-set';
 import type { answerRequestBody, createRequestBody } from './schema';
 import { requestSelect } from './presenter';
 
@@ -28,11 +29,12 @@ export async function answerRequest(deps: AppDeps, staff: { staffKeyId: string; 
   const row = await prisma.privacyRequest.findUnique({ where: { id }, select: { id: true, tenantId: true, status: true } });
   if (!row) throw errors.notFound('privacy request');
   if (row.status !== 'open') throw errors.conflict('request_closed', '该请求已答复 / This request was already answered');
-  const done = await prisma.privacyRequest.updateMany({
-    where: { id, status: 'open' },
-    data: { status: input.status, answer: input.answer, answeredById: staff.staffKeyId, answeredAt: new Date() },
-  });
-  if (done.count !== 1) throw errors.conflict('request_closed', '该请求已答复 / This request was already answered');
+  const now = new Date();
+  const done = await compareAndSet(
+    prisma, 'PrivacyRequest', { id, status: 'open' },
+    { status: input.status, answer: input.answer, answeredById: staff.staffKeyId, answeredAt: now, updatedAt: now },
+  );
+  if (done !== 1) throw errors.conflict('request_closed', '该请求已答复 / This request was already answered');
   await audit(prisma, {
     tenantId: row.tenantId, actorType: 'staff', actorId: staff.staffKeyId, action: 'privacy_request.answer',
     targetType: 'privacy_request', targetId: id, ip: staff.ip, details: { status: input.status },

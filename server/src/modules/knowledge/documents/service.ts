@@ -4,6 +4,7 @@
  * gets 409 edit_conflict), records the revision and re-indexes the document for search.
  */
 import { errors } from '../../../core/errors';
+import { compareAndSet } from '../../../db/compare-and-set';
 import type { Kb } from '../context';
 import { htmlToText, neutraliseTitle, sanitizeRichText } from '../content/sanitize';
 import { classifiedMarkers, refuseClassified } from '../content/screening';
@@ -49,11 +50,12 @@ export async function saveDocument(kb: Kb, node: NodeRow, input: DocumentInput):
   const rawBody = input.body ?? (await kb.db.kbNode.findUnique({ where: { id: node.id }, select: { body: true } }))?.body ?? '';
   const { body, text } = await prepareContent(kb, title, rawBody);
   const number = node.revision + 1;
-  const won = await kb.db.kbNode.updateMany({
-    where: { id: node.id, revision: node.revision },
-    data: { title, body, revision: number, updatedById: kb.actor.memberId },
-  });
-  if (won.count !== 1) throw errors.conflict('edit_conflict', '文档已被他人修改，请刷新后再保存 / The document changed since you opened it');
+  // Compare-and-set on the revision: of two saves on top of the same one, one wins.
+  const won = await compareAndSet(
+    kb.db, 'KbNode', { id: node.id, tenantId: kb.actor.tenantId, revision: node.revision },
+    { title, body, revision: number, updatedById: kb.actor.memberId, updatedAt: new Date() },
+  );
+  if (won !== 1) throw errors.conflict('edit_conflict', '文档已被他人修改，请刷新后再保存 / The document changed since you opened it');
   await kb.db.kbRevision.create({ data: { nodeId: node.id, number, title, body, authorId: kb.actor.memberId } as never });
   if (node.status === 'active') await indexDocument(kb, node, title, text);
   return (await kb.db.kbNode.findUnique({ where: { id: node.id }, select: nodeSelect }))!;
