@@ -49,6 +49,19 @@ describe('phone + SMS code', () => {
     await t.http.post('/api/v1/auth/sms').send({ phone, code }).expect(400);
   });
 
+  it('guesses sent at the same moment still get five comparisons at most', async () => {
+    const a = await createTenant(t);
+    const phone = newPhone();
+    await addPhoneMember(t, a.id, phone);
+    const code = await smsCode(t, phone, 'login');
+    const wrong = code === '000000' ? '111111' : '000000';
+    const replies = await Promise.all(Array.from({ length: 20 }, () => t.http.post('/api/v1/auth/sms').send({ phone, code: wrong })));
+    expect(replies.every((r) => r.status === 400 && r.body.error.code === 'invalid_code')).toBe(true);
+    const stored = await t.deps.db.prisma.verificationCode.findFirst({ where: { phoneHash: t.deps.cipher.lookupHash(phone) }, orderBy: { createdAt: 'desc' }, select: { attempts: true } });
+    expect(stored!.attempts).toBeGreaterThan(0);
+    expect(stored!.attempts).toBeLessThanOrEqual(5);
+  });
+
   it('rate-limits sending: one code per minute per phone', async () => {
     const a = await createTenant(t);
     const phone = newPhone();

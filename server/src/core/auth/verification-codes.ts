@@ -1,5 +1,5 @@
 /**
- * SMS verification codes: six digits, five minutes, five guesses, used once. Sending is limited per
+ * SMS verification codes: six digits, five minutes, five guesses (right or wrong), used once. Sending is limited per
  * phone (1/min, 5/h, 10/day) and per IP (30/h) in the database, so every process sees the same counts.
  */
 import { randomInt } from 'node:crypto';
@@ -58,10 +58,10 @@ export async function consumeVerificationCode(
     select: { id: true, codeHash: true, attempts: true },
   });
   if (!latest || latest.attempts >= MAX_GUESSES) throw invalidCode();
-  if (latest.codeHash !== codeHash(deps, phoneHash, purpose, code)) {
-    await prisma.verificationCode.update({ where: { id: latest.id }, data: { attempts: { increment: 1 } } });
-    throw invalidCode();
-  }
+  // Each comparison first takes one of the five guesses, as a compare-and-set on the count just read:
+  // guesses sent at the same moment cannot all pass the check above (the losers are refused unseen).
+  const guessed = await compareAndSet(prisma, 'VerificationCode', { id: latest.id, attempts: latest.attempts, consumedAt: null }, { attempts: { increment: 1 } });
+  if (guessed !== 1 || latest.codeHash !== codeHash(deps, phoneHash, purpose, code)) throw invalidCode();
   if (options.consume === false) return;
   // Compare-and-set: of two requests racing with the same code, one wins.
   const used = await compareAndSet(prisma, 'VerificationCode', { id: latest.id, consumedAt: null }, { consumedAt: new Date() });
