@@ -4,7 +4,8 @@
  *   queue.register('directory.full-sync', async (job, io) => { …; await io.progress(done, total, state); })
  *   const id = await queue.enqueue({ tenantId, kind: 'directory.full-sync', payload })
  *
- * A worker claims a job with a lease (a compare-and-set, db/compare-and-set); a job whose lease ran out
+ * A worker claims a job with a lease (a compare-and-set, db/compare-and-set), and every later write
+ * names that lease, so a worker that stalled past it stops quietly; a job whose lease ran out
  * (its process died) is claimed again and resumes from the `state` its handler checkpointed.
  * Failures retry with backoff up to MAX_ATTEMPTS. Tests call drain() to run everything now.
  */
@@ -145,35 +146,48 @@ export class JobQueue {
 
   private async run(job: JobRecord): Promise<void> {
     const handler = this.handlers.get(job.kind);
+    // Every write names this worker's lease: a worker that stalled past its lease while another
+    // claimed the job again must not report progress on it, nor finish it (jobs write JSON as text).
+    const writeMine = (set: Omit<Parameters<typeof compareAndSet<'Job'>>[3], 'updatedAt'>) =>
+      compareAndSet(this.prisma, 'Job', { id: job.id, attempts: job.attempts, status: 'running', leaseOwner: this.owner }, { ...set, updatedAt: new Date() });
     const io: JobIO = {
       progress: async (done, total, state) => {
-        await this.prisma.job.update({
-          where: { id: job.id },
-          data: { progressDone: done, progressTotal: total, ...(state !== undefined && { state: state as object }), leaseUntil: new Date(Date.now() + LEASE_MS) },
+        const held = await writeMine({
+          progressDone: done, progressTotal: total, ...(state !== undefined && { state: JSON.stringify(state) }), leaseUntil: new Date(Date.now() + LEASE_MS),
         });
+        if (held !== 1) throw new LeaseLost(job.id);
       },
     };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const result = await handler(job, io);
-      await this.prisma.job.update({
-        where: { id: job.id },
-        data: { status: 'done', result: (result ?? undefined) as object | undefined, finishedAt: new Date(), leaseOwner: null, leaseUntil: null },
+      const held = await writeMine({
+        status: 'done', result: result === undefined ? null : JSON.stringify(result), finishedAt: new Date(), leaseOwner: null, leaseUntil: null,
       });
+      if (held !== 1) throw new LeaseLost(job.id);
     } catch (err) {
+      if (err instanceof LeaseLost) {
+        this.logger.warn({ jobId: job.id, kind: job.kind }, 'job lease lost: another worker has the job now; stopped without writing');
+        return;
+      }
       const final = job.attempts >= MAX_ATTEMPTS;
       this.logger.warn({ err, jobId: job.id, kind: job.kind, attempt: job.attempts, final }, 'job failed');
-      await this.prisma.job.update({
-        where: { id: job.id },
-        data: {
-          status: final ? 'failed' : 'queued',
-          error: String((err as Error)?.message ?? err).slice(0, 1000),
-          runAfter: new Date(Date.now() + 2 ** job.attempts * 1000),
-          leaseOwner: null,
-          leaseUntil: null,
-          ...(final && { finishedAt: new Date() }),
-        },
+      await writeMine({
+        status: final ? 'failed' : 'queued',
+        error: String((err as Error)?.message ?? err).slice(0, 1000),
+        runAfter: new Date(Date.now() + 2 ** job.attempts * 1000),
+        leaseOwner: null,
+        leaseUntil: null,
+        ...(final && { finishedAt: new Date() }),
       });
     }
+  }
+}
+
+/** This worker's lease on the job ran out and another worker claimed it. */
+export class LeaseLost extends Error {
+  constructor(jobId: string) {
+    super(`job ${jobId}: lease lost`);
+    this.name = 'LeaseLost';
   }
 }

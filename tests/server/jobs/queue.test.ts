@@ -71,4 +71,31 @@ describe('job queue', () => {
     const jobs = await t.deps.db.prisma.job.findMany({ where: { id: { in: ids } }, select: { status: true, attempts: true } });
     expect(jobs).toEqual(ids.map(() => ({ status: 'done', attempts: 1 })));
   });
+
+  it('a worker whose lease ran out stops: it writes neither progress nor a result over the new owner', async () => {
+    const kind = `test.lease.${Date.now()}`;
+    const { prisma } = t.deps.db;
+    const stalled = new JobQueue(prisma, pino({ level: 'silent' }));
+    const next = new JobQueue(prisma, pino({ level: 'silent' }));
+    let wake!: () => void;
+    const asleep = new Promise<void>((resolve) => (wake = resolve));
+    stalled.register(kind, async (_job, io) => {
+      await asleep;
+      await io.progress(1, 1, { by: 'stalled' });
+      return { by: 'stalled' };
+    });
+    next.register(kind, async (_job, io) => {
+      await io.progress(1, 1, { by: 'next' });
+      return { by: 'next' };
+    });
+    const id = await stalled.enqueue({ tenantId: null, kind });
+    const stalledRun = stalled.drain([kind]);
+    for (let i = 0; i < 100 && (await prisma.job.findUniqueOrThrow({ where: { id } })).status !== 'running'; i++) await new Promise((r) => setTimeout(r, 20));
+    await prisma.job.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - 1000) } }); // the lease runs out
+    expect(await next.drain([kind])).toBe(1);
+    wake();
+    await stalledRun;
+    const job = await prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(job).toMatchObject({ status: 'done', attempts: 2, state: { by: 'next' }, result: { by: 'next' }, leaseOwner: null });
+  });
 });
