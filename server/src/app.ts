@@ -6,12 +6,12 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
-import helmet from 'koa-helmet';
 import type { AppDeps, AppState } from './core/context';
 import { requestId } from './core/http/request-id';
 import { accessLog } from './core/http/access-log';
 import { errorHandler } from './core/http/error-handler';
 import { jsonBody } from './core/http/json-body';
+import { securityHeaders } from './core/http/security-headers';
 import { moduleMounts, type Mount } from './modules';
 
 export type App = Koa<AppState>;
@@ -26,7 +26,7 @@ export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
   const app = new Koa<AppState>({ proxy: true });
   app.use(requestId());
   app.use(accessLog(deps.logger));
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(securityHeaders());
   app.use(
     cors({
       origin: (ctx) => {

@@ -61,9 +61,15 @@ describe('one error format everywhere', () => {
     expect(JSON.stringify(res.body)).not.toContain('secret');
   });
 
-  it('sends security headers', async () => {
+  it('sends security headers: the full set on documents, the API set (never cached) on JSON', async () => {
     const res = await t.http.get('/healthz');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    for (const url of ['/api/v1/me', '/platform/v1/tenants']) {
+      const api = await t.http.get(url).expect(401);
+      expect(api.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'cache-control': 'no-store' });
+      expect(api.headers['strict-transport-security']).toContain('max-age=');
+    }
   });
 });
