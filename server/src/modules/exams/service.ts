@@ -49,6 +49,8 @@ export async function startAttempt(deps: AppDeps, db: TenantDb, actor: Actor, ex
   return { attempt: started.attempt, entry, resumed: started.resumed };
 }
 
+const presentedPapers = new WeakMap<PaperEntry[], ReturnType<typeof presentTakerQuestion>[]>();
+
 /** The attempt as its taker sees it while answering: questions without keys, and saved answers. */
 export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt: AttemptRow, opts: { fresh?: boolean } = {}) {
   const entry = await loadExamForTaking(db, tenantId, attempt.examId);
@@ -59,9 +61,15 @@ export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt
     : new Map();
   // A just-created attempt has no answers yet.
   const saved = opts.fresh ? [] : await db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true } });
+  let questions = presentedPapers.get(paper);
+  if (!questions) {
+    questions = paper.map((p) => presentTakerQuestion(entry.questions.get(p.questionId) ?? extra.get(p.questionId), p.score));
+    // A fixed paper is one array shared by the crowd that starts it (starter.ts): present it once.
+    if (missing.length === 0) presentedPapers.set(paper, questions);
+  }
   return {
     attempt: presentAttempt(attempt, entry.exam.resultVisibility),
-    questions: paper.map((p) => presentTakerQuestion(entry.questions.get(p.questionId) ?? extra.get(p.questionId), p.score)),
+    questions,
     answers: saved.map((s) => ({ questionId: s.questionId, answer: s.answer })),
   };
 }
