@@ -49,3 +49,16 @@ export function AdminLayout({ active, title, actions, children }: { active: stri
     </View>
   );
 }
+
+/** The header row of an admin table: one cell per column title. */
+export function TableHead({ cells }: { cells: string[] }) {
+  return (
+    <View className='qx-table__row qx-table__row--head'>
+      {cells.map((c) => (
+        <Text key={c} className='qx-table__cell'>
+          {c}
+        </Text>
+      ))}
+    </View>
+  );
+}

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import type { PagedList } from '../hooks/use-paged-list';
 import { ApiError, displayMessage } from '../lib/api-error';
 import { go, routes } from '../lib/routes';
 import './state-view.css';
@@ -75,4 +76,14 @@ export function ListFooter({ status, hasMore, error, onMore }: { status: string;
     );
   }
   return <View className='qx-list-footer'>没有更多了</View>;
+}
+
+/** A paginated list from `usePagedList`: its loading, error and empty states, the items, then the footer. */
+export function PagedListView<T>({ list, emptyText, children }: { list: PagedList<T>; emptyText?: string; children?: ReactNode }) {
+  return (
+    <StateView loading={list.view === 'loading'} error={list.view === 'error' ? list.error : null} onRetry={list.reload} empty={list.view === 'empty'} emptyText={emptyText}>
+      {children}
+      <ListFooter status={list.status} hasMore={list.hasMore} error={list.error} onMore={list.loadMore} />
+    </StateView>
+  );
 }

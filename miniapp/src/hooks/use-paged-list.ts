@@ -28,3 +28,6 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
 
   return { ...state, view: pagedView(state), hasMore: !!state.nextCursor, reload, loadMore };
 }
+
+/** What `usePagedList` returns: the list's state plus its view, `hasMore`, `reload` and `loadMore`. */
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>;

@@ -1,7 +1,7 @@
 /** 知识库: search box and the spaces I can read, paginated. */
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { ListFooter, StateView } from '../../components/state-view';
+import { PagedListView } from '../../components/state-view';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useSignedIn } from '../../hooks/use-signed-in';
 import { go, routes } from '../../lib/routes';
@@ -28,15 +28,14 @@ export default function Knowledge() {
       <View className='qx-section__title'>
         <Text>知识空间</Text>
       </View>
-      <StateView loading={spaces.view === 'loading'} error={spaces.view === 'error' ? spaces.error : null} onRetry={spaces.reload} empty={spaces.view === 'empty'} emptyText='暂无可阅读的知识空间'>
+      <PagedListView list={spaces} emptyText='暂无可阅读的知识空间'>
         {spaces.items.map((s) => (
           <View key={s.id} className='qx-card' data-testid='space-card' onClick={() => go(routes.space, { id: s.id, name: s.name })}>
             <Text className='qx-card__title'>{s.name}</Text>
             {s.description ? <Text className='qx-card__meta'>{s.description}</Text> : null}
           </View>
         ))}
-        <ListFooter status={spaces.status} hasMore={spaces.hasMore} error={spaces.error} onMore={spaces.loadMore} />
-      </StateView>
+      </PagedListView>
     </View>
   );
 }

@@ -1,6 +1,6 @@
 /** 任务: every training task assigned to me, paginated, with due dates and progress. */
 import { View } from '@tarojs/components';
-import { ListFooter, StateView } from '../../components/state-view';
+import { PagedListView } from '../../components/state-view';
 import { TaskCard } from '../../components/task-card';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useSignedIn } from '../../hooks/use-signed-in';
@@ -29,10 +29,9 @@ export default function Tasks() {
   const list = usePagedList(myTasks);
   return (
     <View className='qx-page' data-testid='tasks'>
-      <StateView loading={list.view === 'loading'} error={list.view === 'error' ? list.error : null} onRetry={list.reload} empty={list.view === 'empty'} emptyText='暂无培训任务'>
+      <PagedListView list={list} emptyText='暂无培训任务'>
         {list.items.map((t) => <TaskCard key={t.id} task={t} onClick={() => open(t)} />)}
-        <ListFooter status={list.status} hasMore={list.hasMore} error={list.error} onMore={list.loadMore} />
-      </StateView>
+      </PagedListView>
     </View>
   );
 }

@@ -1,7 +1,7 @@
 /** 收件箱: notices (assignments, deadlines, results), paginated; opening one marks it read. */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { ListFooter, StateView } from '../../../../components/state-view';
+import { PagedListView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { inbox, markRead } from '../../../../services/records';
 
@@ -10,7 +10,7 @@ export default function Inbox() {
   const [read, setRead] = useState<Set<string>>(new Set());
   return (
     <View className='qx-page' data-testid='inbox'>
-      <StateView loading={list.view === 'loading'} error={list.view === 'error' ? list.error : null} onRetry={list.reload} empty={list.view === 'empty'} emptyText='收件箱是空的'>
+      <PagedListView list={list} emptyText='收件箱是空的'>
         {list.items.map((n) => (
           <View
             key={n.id}
@@ -24,8 +24,7 @@ export default function Inbox() {
             <Text className='qx-card__meta'>{n.createdAt.slice(0, 16).replace('T', ' ')}</Text>
           </View>
         ))}
-        <ListFooter status={list.status} hasMore={list.hasMore} error={list.error} onMore={list.loadMore} />
-      </StateView>
+      </PagedListView>
     </View>
   );
 }

@@ -1,7 +1,7 @@
 /** 学习档案: hours this year, completed courses, certificates (paginated). */
 import { Text, View } from '@tarojs/components';
 import { HoursCard } from '../../../../components/hours-card';
-import { ListFooter, StateView } from '../../../../components/state-view';
+import { PagedListView, StateView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useRequest } from '../../../../hooks/use-request';
 import { myCertificates, myCredits } from '../../../../services/records';
@@ -31,15 +31,14 @@ export default function Records() {
       <View className='qx-section__title'>
         <Text>证书</Text>
       </View>
-      <StateView loading={certs.view === 'loading'} error={certs.view === 'error' ? certs.error : null} onRetry={certs.reload} empty={certs.view === 'empty'} emptyText='暂无证书'>
+      <PagedListView list={certs} emptyText='暂无证书'>
         {certs.items.map((c) => (
           <View key={c.id} className='qx-card'>
             <Text className='qx-card__title'>{c.course}</Text>
             <Text className='qx-card__meta'>{`验证码 ${c.verificationCode} · ${c.issuedAt.slice(0, 10)}`}</Text>
           </View>
         ))}
-        <ListFooter status={certs.status} hasMore={certs.hasMore} error={certs.error} onMore={certs.loadMore} />
-      </StateView>
+      </PagedListView>
     </View>
   );
 }

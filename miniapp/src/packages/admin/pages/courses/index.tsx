@@ -1,8 +1,8 @@
 /** 课程管理: courses with credit hours, a new course with its first chapter, publish. */
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { AdminLayout } from '../../../../components/admin-layout';
-import { ListFooter, StateView } from '../../../../components/state-view';
+import { AdminLayout, TableHead } from '../../../../components/admin-layout';
+import { PagedListView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { displayMessage } from '../../../../lib/api-error';
@@ -70,14 +70,8 @@ export default function AdminCourses() {
         <View className={`qx-abtn qx-abtn--primary ${busy ? 'qx-abtn--disabled' : ''}`} onClick={save}>保存课程</View>
       </View>
       <View className='qx-panel'>
-        <View className='qx-table__row qx-table__row--head'>
-          <Text className='qx-table__cell'>课程</Text>
-          <Text className='qx-table__cell'>学时</Text>
-          <Text className='qx-table__cell'>类型</Text>
-          <Text className='qx-table__cell'>状态</Text>
-          <Text className='qx-table__cell'>操作</Text>
-        </View>
-        <StateView loading={courses.view === 'loading'} error={courses.view === 'error' ? courses.error : null} onRetry={courses.reload} empty={courses.view === 'empty'} emptyText='还没有课程'>
+        <TableHead cells={['课程', '学时', '类型', '状态', '操作']} />
+        <PagedListView list={courses} emptyText='还没有课程'>
           {courses.items.map((c) => (
             <View key={c.id} className='qx-table__row'>
               <Text className='qx-table__cell'>{c.title}</Text>
@@ -89,8 +83,7 @@ export default function AdminCourses() {
               </View>
             </View>
           ))}
-          <ListFooter status={courses.status} hasMore={courses.hasMore} error={courses.error} onMore={courses.loadMore} />
-        </StateView>
+        </PagedListView>
       </View>
     </AdminLayout>
   );

@@ -1,8 +1,8 @@
 /** 考试与题库: exams, and the question bank's Excel import (template download, upload, outcome). */
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { AdminLayout } from '../../../../components/admin-layout';
-import { ListFooter, StateView } from '../../../../components/state-view';
+import { AdminLayout, TableHead } from '../../../../components/admin-layout';
+import { PagedListView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { ApiError, displayMessage } from '../../../../lib/api-error';
@@ -109,15 +109,8 @@ export default function Exams() {
         </View>
       </View>
       <View className='qx-panel'>
-        <View className='qx-table__row qx-table__row--head'>
-          <Text className='qx-table__cell'>考试</Text>
-          <Text className='qx-table__cell'>及格分</Text>
-          <Text className='qx-table__cell'>限时</Text>
-          <Text className='qx-table__cell'>次数限制</Text>
-          <Text className='qx-table__cell'>状态</Text>
-          <Text className='qx-table__cell'>操作</Text>
-        </View>
-        <StateView loading={exams.view === 'loading'} error={exams.view === 'error' ? exams.error : null} onRetry={exams.reload} empty={exams.view === 'empty'} emptyText='还没有考试'>
+        <TableHead cells={['考试', '及格分', '限时', '次数限制', '状态', '操作']} />
+        <PagedListView list={exams} emptyText='还没有考试'>
           {exams.items.map((e) => (
             <View key={e.id} className='qx-table__row'>
               <Text className='qx-table__cell'>{e.title}</Text>
@@ -133,8 +126,7 @@ export default function Exams() {
               </View>
             </View>
           ))}
-          <ListFooter status={exams.status} hasMore={exams.hasMore} error={exams.error} onMore={exams.loadMore} />
-        </StateView>
+        </PagedListView>
       </View>
       {paperFor ? <PaperEditor exam={paperFor} onDone={(text) => { setMessage({ ok: true, text }); setPaperFor(null); }} /> : null}
     </AdminLayout>
@@ -162,7 +154,7 @@ function PaperEditor({ exam, onDone }: { exam: Exam; onDone: (text: string) => v
   return (
     <View className='qx-panel' data-testid='paper-editor'>
       <Text className='qx-panel__title'>{`为「${exam.title}」组卷（已选 ${picked.length} 题）`}</Text>
-      <StateView loading={bank.view === 'loading'} error={bank.view === 'error' ? bank.error : null} onRetry={bank.reload} empty={bank.view === 'empty'} emptyText='题库还没有题目，请先从 Excel 导入'>
+      <PagedListView list={bank} emptyText='题库还没有题目，请先从 Excel 导入'>
         {bank.items.map((q) => (
           <View key={q.id} className='qx-table__row' style={{ cursor: 'pointer' }} onClick={() => setPicked(picked.includes(q.id) ? picked.filter((x) => x !== q.id) : [...picked, q.id])}>
             <Text style={{ width: '24PX', color: picked.includes(q.id) ? '#1f6feb' : '#86909c' }}>{picked.includes(q.id) ? '☑' : '☐'}</Text>
@@ -170,8 +162,7 @@ function PaperEditor({ exam, onDone }: { exam: Exam; onDone: (text: string) => v
             <Text className='qx-table__cell'>{q.stem}</Text>
           </View>
         ))}
-        <ListFooter status={bank.status} hasMore={bank.hasMore} error={bank.error} onMore={bank.loadMore} />
-      </StateView>
+      </PagedListView>
       {error ? <View className='qx-error-message'>{displayMessage(error)}</View> : null}
       <View className='qx-abtn qx-abtn--primary' style={{ marginTop: '12PX' }} onClick={save}>保存试卷</View>
     </View>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { AdminLayout } from '../../../../components/admin-layout';
 import { DepartmentPicker, type Picked } from '../../../../components/department-picker';
-import { ListFooter, StateView } from '../../../../components/state-view';
+import { PagedListView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { displayMessage } from '../../../../lib/api-error';
@@ -75,7 +75,7 @@ export default function AdminKnowledge() {
         </View>
       </View>
       <View className='qx-panel'>
-        <StateView loading={spaces.view === 'loading'} error={spaces.view === 'error' ? spaces.error : null} onRetry={spaces.reload} empty={spaces.view === 'empty'} emptyText='还没有知识空间'>
+        <PagedListView list={spaces} emptyText='还没有知识空间'>
           {spaces.items.map((s) => (
             <View key={s.id} className='qx-table__row'>
               <Text className='qx-table__cell'>{s.name}</Text>
@@ -85,8 +85,7 @@ export default function AdminKnowledge() {
               </View>
             </View>
           ))}
-          <ListFooter status={spaces.status} hasMore={spaces.hasMore} error={spaces.error} onMore={spaces.loadMore} />
-        </StateView>
+        </PagedListView>
       </View>
       {target ? (
         <View className='qx-panel'>

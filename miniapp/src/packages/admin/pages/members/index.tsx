@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { AdminLayout } from '../../../../components/admin-layout';
+import { AdminLayout, TableHead } from '../../../../components/admin-layout';
 import { OpenDataName } from '../../../../components/open-data-name';
-import { ListFooter, StateView } from '../../../../components/state-view';
+import { PagedListView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { displayMessage } from '../../../../lib/api-error';
@@ -45,15 +45,8 @@ export default function Members() {
       ))}
     >
       <View className='qx-panel' data-testid='members'>
-        <View className='qx-table__row qx-table__row--head'>
-          <Text className='qx-table__cell'>姓名</Text>
-          <Text className='qx-table__cell'>账号</Text>
-          <Text className='qx-table__cell'>状态</Text>
-          <Text className='qx-table__cell'>角色</Text>
-          <Text className='qx-table__cell'>最近活跃</Text>
-          <Text className='qx-table__cell'>操作</Text>
-        </View>
-        <StateView loading={members.view === 'loading'} error={members.view === 'error' ? members.error : null} onRetry={members.reload} empty={members.view === 'empty'} emptyText='没有成员'>
+        <TableHead cells={['姓名', '账号', '状态', '角色', '最近活跃', '操作']} />
+        <PagedListView list={members} emptyText='没有成员'>
           {members.items.map((raw) => {
             const m = changed[raw.id] ?? raw;
             return (
@@ -73,12 +66,11 @@ export default function Members() {
               </View>
             );
           })}
-          <ListFooter status={members.status} hasMore={members.hasMore} error={members.error} onMore={members.loadMore} />
-        </StateView>
+        </PagedListView>
       </View>
       <View className='qx-panel'>
         <Text className='qx-panel__title'>操作日志</Text>
-        <StateView loading={audits.view === 'loading'} error={audits.view === 'error' ? audits.error : null} onRetry={audits.reload} empty={audits.view === 'empty'} emptyText='暂无操作记录'>
+        <PagedListView list={audits} emptyText='暂无操作记录'>
           {audits.items.map((a) => (
             <View key={a.id} className='qx-table__row'>
               <Text className='qx-table__cell'>{a.createdAt.slice(0, 19).replace('T', ' ')}</Text>
@@ -86,8 +78,7 @@ export default function Members() {
               <Text className='qx-table__cell'>{[a.targetType, a.targetId].filter(Boolean).join(' ')}</Text>
             </View>
           ))}
-          <ListFooter status={audits.status} hasMore={audits.hasMore} error={audits.error} onMore={audits.loadMore} />
-        </StateView>
+        </PagedListView>
       </View>
     </AdminLayout>
   );

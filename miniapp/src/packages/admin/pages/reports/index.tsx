@@ -1,7 +1,7 @@
 /** 报表与导出: a department's tasks (chart + table), and Excel exports with progress and download. */
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { AdminLayout } from '../../../../components/admin-layout';
+import { AdminLayout, TableHead } from '../../../../components/admin-layout';
 import { BarChart } from '../../../../components/bar-chart';
 import { StateView } from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
@@ -109,14 +109,7 @@ export default function Reports() {
             </View>
             <BarChart title='各任务完成率' unit='%' data={rows.map((r) => ({ label: r.title, value: r.completionRate }))} testId='chart-report' />
             <View className='qx-panel' style={{ marginTop: '16PX' }}>
-              <View className='qx-table__row qx-table__row--head'>
-                <Text className='qx-table__cell'>任务</Text>
-                <Text className='qx-table__cell'>截止</Text>
-                <Text className='qx-table__cell'>应学人数</Text>
-                <Text className='qx-table__cell'>已完成</Text>
-                <Text className='qx-table__cell'>逾期</Text>
-                <Text className='qx-table__cell'>完成率</Text>
-              </View>
+              <TableHead cells={['任务', '截止', '应学人数', '已完成', '逾期', '完成率']} />
               {rows.map((r) => (
                 <View key={r.taskId} className='qx-table__row' data-testid='report-row'>
                   <Text className='qx-table__cell'>{r.title}</Text>

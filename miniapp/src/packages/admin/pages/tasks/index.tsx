@@ -1,10 +1,10 @@
 /** 培训任务: assign courses/exams/documents to departments and members; progress per assignee. */
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { AdminLayout } from '../../../../components/admin-layout';
+import { AdminLayout, TableHead } from '../../../../components/admin-layout';
 import { DepartmentPicker, type Picked } from '../../../../components/department-picker';
 import { OpenDataName } from '../../../../components/open-data-name';
-import { ListFooter, StateView } from '../../../../components/state-view';
+import { PagedListView, StateView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useRequest } from '../../../../hooks/use-request';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
@@ -78,13 +78,8 @@ export default function AdminTasks() {
         <View className='qx-abtn qx-abtn--primary' data-testid='assign' onClick={assign}>下发</View>
       </View>
       <View className='qx-panel'>
-        <View className='qx-table__row qx-table__row--head'>
-          <Text className='qx-table__cell'>任务</Text>
-          <Text className='qx-table__cell'>截止</Text>
-          <Text className='qx-table__cell'>完成</Text>
-          <Text className='qx-table__cell'>操作</Text>
-        </View>
-        <StateView loading={tasks.view === 'loading'} error={tasks.view === 'error' ? tasks.error : null} onRetry={tasks.reload} empty={tasks.view === 'empty'} emptyText='还没有任务'>
+        <TableHead cells={['任务', '截止', '完成', '操作']} />
+        <PagedListView list={tasks} emptyText='还没有任务'>
           {tasks.items.map((t) => (
             <View key={t.id}>
               <View className='qx-table__row' data-testid='task-row'>
@@ -98,8 +93,7 @@ export default function AdminTasks() {
               {open === t.id ? <TaskProgress taskId={t.id} /> : null}
             </View>
           ))}
-          <ListFooter status={tasks.status} hasMore={tasks.hasMore} error={tasks.error} onMore={tasks.loadMore} />
-        </StateView>
+        </PagedListView>
       </View>
     </AdminLayout>
   );
@@ -128,7 +122,7 @@ function TaskProgress({ taskId }: { taskId: string }) {
           </View>
         ))}
       </View>
-      <StateView loading={rows.view === 'loading'} error={rows.view === 'error' ? rows.error : null} onRetry={rows.reload} empty={rows.view === 'empty'} emptyText='没有学员'>
+      <PagedListView list={rows} emptyText='没有学员'>
         {rows.items.map((r) => (
           <View key={r.memberId} className='qx-table__row' data-testid='assignee-row' data-host-user-id={r.hostUserId ?? ''}>
             <View className='qx-table__cell'>
@@ -138,8 +132,7 @@ function TaskProgress({ taskId }: { taskId: string }) {
             <Text className='qx-table__cell'>{assigneeStatus[r.status] ?? r.status}</Text>
           </View>
         ))}
-        <ListFooter status={rows.status} hasMore={rows.hasMore} error={rows.error} onMore={rows.loadMore} />
-      </StateView>
+      </PagedListView>
     </View>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { ListFooter, StateView } from '../../../../components/state-view';
+import { PagedListView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { go, routes } from '../../../../lib/routes';
 import { snippetRuns } from '../../../../lib/watermark';
@@ -29,7 +29,7 @@ export default function Search() {
         onConfirm={() => setQ(draft.trim())}
       />
       {q ? (
-        <StateView loading={hits.view === 'loading'} error={hits.view === 'error' ? hits.error : null} onRetry={hits.reload} empty={hits.view === 'empty'} emptyText={`没有找到与“${q}”相关的文档`}>
+        <PagedListView list={hits} emptyText={`没有找到与“${q}”相关的文档`}>
           {hits.items.map((h) => (
             <View key={h.id} className='qx-card' data-testid='search-hit' onClick={() => go(routes.doc, { id: h.id })}>
               <Text className='qx-card__title'>{snippetRuns(h.titleHighlight ?? h.title).map((r, i) => <Text key={i} className={r.hit ? 'qx-hit' : ''}>{r.text}</Text>)}</Text>
@@ -39,8 +39,7 @@ export default function Search() {
               ) : null}
             </View>
           ))}
-          <ListFooter status={hits.status} hasMore={hits.hasMore} error={hits.error} onMore={hits.loadMore} />
-        </StateView>
+        </PagedListView>
       ) : (
         <View className='qx-card__meta'>输入关键词搜索你有权阅读的文档</View>
       )}
