@@ -4,6 +4,7 @@
  */
 import type { Database, PrismaClient } from '../../db/client';
 import { GroupCommit } from '../group-commit';
+import { onePer } from '../one-per';
 import { hashToken, newToken } from '../tokens';
 import type { Actor } from '../context';
 
@@ -93,12 +94,7 @@ class SessionLookup {
   }
 }
 
-const lookups = new WeakMap<Database, SessionLookup>();
-function sessionLookup(db: Database): SessionLookup {
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = new SessionLookup(db)));
-  return lookup;
-}
+const sessionLookup = onePer((db: Database) => new SessionLookup(db));
 
 /**
  * Resolves a bearer token to its actor, checking expiry, revocation, member and tenant status.

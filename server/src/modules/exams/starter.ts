@@ -6,6 +6,7 @@
  * race is read back and resumed.
  */
 import type { AppDeps } from '../../core/context';
+import { onePer } from '../../core/one-per';
 import type { TenantDb } from '../../core/tenancy';
 import { clock } from '../courses/clock';
 import { GroupCommit, type BatchOutcome } from '../../core/group-commit';
@@ -147,9 +148,4 @@ export class AttemptStarter {
   }
 }
 
-const starters = new WeakMap<object, AttemptStarter>();
-export function attemptStarter(deps: AppDeps): AttemptStarter {
-  let s = starters.get(deps);
-  if (!s) starters.set(deps, (s = new AttemptStarter(deps)));
-  return s;
-}
+export const attemptStarter = onePer((deps: AppDeps) => new AttemptStarter(deps));

@@ -14,6 +14,7 @@ import { errors } from '../../core/errors';
 import { clock } from '../courses/clock';
 import { trainingErrors } from '../courses/errors';
 import { GroupCommit, type BatchOutcome } from '../../core/group-commit';
+import { onePer } from '../../core/one-per';
 import { applyBeat, emptyProgress, type Beat, type ChapterInfo, type Flag, type ProgressState } from './rules';
 
 /** A session with no heartbeat for this long has ended; a new one may start. */
@@ -296,10 +297,5 @@ export class HeartbeatWriter {
 /** Ids for raw inserts: random, never sequential (like the cuids Prisma makes). */
 export const eventId = (): string => `c${randomBytes(12).toString('hex')}`;
 
-const writers = new WeakMap<object, HeartbeatWriter>();
 /** One writer per running app (its batches are per process). */
-export function heartbeatWriter(deps: AppDeps): HeartbeatWriter {
-  let writer = writers.get(deps);
-  if (!writer) writers.set(deps, (writer = new HeartbeatWriter(deps)));
-  return writer;
-}
+export const heartbeatWriter = onePer((deps: AppDeps) => new HeartbeatWriter(deps));
