@@ -10,7 +10,7 @@ import { onePer } from '../../core/one-per';
 import type { TenantDb } from '../../core/tenancy';
 import { clock } from '../courses/clock';
 import { GroupCommit, type BatchOutcome } from '../../core/group-commit';
-import { eventId } from '../progress/heartbeat-writer';
+import { newRowId } from '../../core/tokens';
 import { examErrors } from './errors';
 import { drawPaper, loadExamForTaking, type PaperEntry } from './paper';
 import type { AttemptRow } from './presenter';
@@ -104,7 +104,7 @@ export class AttemptStarter {
       const paper = drawPaper(entry);
       let json = serialized.get(paper);
       if (json === undefined) serialized.set(paper, (json = JSON.stringify(paper)));
-      const id = eventId();
+      const id = newRowId();
       papers.set(id, paper);
       return [id, tenantId, examId, memberId, attemptNo, 'in_progress', json, startedAt, deadlineAt, paper.reduce((s, p) => s + p.score, 0), 0];
     };

@@ -9,7 +9,7 @@
  * moves a row backwards, even when two server processes write the same row.
  */
 import type { AppDeps } from '../../core/context';
-import { randomBytes } from 'node:crypto';
+import { newRowId } from '../../core/tokens';
 import { errors } from '../../core/errors';
 import { clock } from '../courses/clock';
 import { trainingErrors } from '../courses/errors';
@@ -175,7 +175,7 @@ export class HeartbeatWriter {
       const sql = `INSERT INTO ${q('SuspiciousEvent')} (${['id', 'tenantId', 'memberId', 'kind', 'courseId', 'chapterId', 'details', 'createdAt'].map(q).join(', ')}) VALUES ` +
         flags.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       const params = flags.flatMap(({ input, courseId, flag }) => [
-        eventId(), input.tenantId, input.memberId, flag.kind, courseId, input.chapterId, JSON.stringify(flag.details), new Date(now),
+        newRowId(), input.tenantId, input.memberId, flag.kind, courseId, input.chapterId, JSON.stringify(flag.details), new Date(now),
       ]);
       await raw.execute(sql, params).catch((err) => this.deps.logger.error({ err }, 'suspicious events not recorded'));
     }
@@ -293,9 +293,6 @@ export class HeartbeatWriter {
     return out;
   }
 }
-
-/** Ids for raw inserts: random, never sequential (like the cuids Prisma makes). */
-export const eventId = (): string => `c${randomBytes(12).toString('hex')}`;
 
 /** One writer per running app (its batches are per process). */
 export const heartbeatWriter = onePer((deps: AppDeps) => new HeartbeatWriter(deps));
