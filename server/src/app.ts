@@ -3,7 +3,6 @@
  * Order: requestId → access log → security headers → CORS → errors → JSON encoding → body → routes.
  */
 import Koa from 'koa';
-import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import type { AppDeps, AppState } from './core/context';
@@ -12,6 +11,7 @@ import { accessLog } from './core/http/access-log';
 import { errorHandler } from './core/http/error-handler';
 import { jsonBody } from './core/http/json-body';
 import { securityHeaders } from './core/http/security-headers';
+import { dispatchBySegment } from './core/http/segment-dispatch';
 import { moduleMounts, type Mount } from './modules';
 
 export type App = Koa<AppState>;
@@ -50,7 +50,13 @@ export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
     }),
   );
 
-  for (const { prefix, router } of mergeMemberApi([...moduleMounts(deps), ...extraMounts])) {
+  // The member API first: nearly every request is for it, and its paths (/api/v1/…) are nobody
+  // else's. Its routers are dispatched together (segment-dispatch.ts); the other mounts (platform,
+  // callbacks, the web app) stay separate, in their order: some of them add middleware of their own
+  // with router.use, which merging would spread to their neighbours.
+  const mounts = [...moduleMounts(deps), ...extraMounts];
+  app.use(dispatchBySegment(MEMBER_API, mounts.filter((m) => m.prefix === MEMBER_API).map((m) => m.router)));
+  for (const { prefix, router } of mounts.filter((m) => m.prefix !== MEMBER_API)) {
     if (prefix) router.prefix(prefix);
     app.use(router.routes());
     app.use(router.allowedMethods());
@@ -59,18 +65,3 @@ export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
 }
 
 const MEMBER_API = '/api/v1';
-
-/**
- * The member API's routers become one, mounted where the first of them was: a request is matched
- * once instead of being offered to every module's router in turn (each offer re-reads the host
- * and forwarded headers). The other mounts (platform, callbacks, the web app) stay separate: some
- * of them add middleware of their own with router.use, which merging would spread to their neighbours.
- */
-function mergeMemberApi(mounts: Mount[]): Mount[] {
-  const api = new Router<AppState>();
-  for (const { prefix, router } of mounts) if (prefix === MEMBER_API) api.use(router.routes());
-  const first = mounts.findIndex((m) => m.prefix === MEMBER_API);
-  if (first < 0) return mounts;
-  const others = mounts.filter((m) => m.prefix !== MEMBER_API);
-  return [...others.slice(0, first), { prefix: MEMBER_API, router: api }, ...others.slice(first)];
-}

@@ -41,7 +41,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: memberRoutes(deps) },
     { prefix: '/api/v1', router: directoryRoutes(deps) },
     { prefix: '/api/v1', router: jobRoutes(deps) },
-    { prefix: '/api/v1', router: knowledgeRoutes(deps) },
+    ...knowledgeRoutes(deps).map((router) => ({ prefix: '/api/v1', router })),
     { prefix: '/api/v1', router: accountRoutes(deps) },
     { prefix: '/api/v1', router: notificationRoutes(deps) },
     { prefix: '/api/v1', router: jssdkRoutes(deps) },

@@ -1,5 +1,5 @@
-/** Every knowledge-base route, mounted at /api/v1 by modules/index.ts. */
-import Router from '@koa/router';
+/** Every knowledge-base router, each mounted at /api/v1 by modules/index.ts. */
+import type Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { attachmentRoutes } from './attachments/routes';
 import { documentRoutes } from './documents/routes';
@@ -11,11 +11,6 @@ import { socialRoutes } from './social/routes';
 import { spaceRoutes } from './spaces/routes';
 import { transferRoutes } from './transfer/routes';
 
-export function knowledgeRoutes(deps: AppDeps): Router<AppState> {
-  const router = new Router<AppState>();
-  for (const sub of [spaceRoutes, nodeRoutes, documentRoutes, permissionRoutes, socialRoutes, attachmentRoutes, searchRoutes, transferRoutes, settingsRoutes]) {
-    const r = sub(deps);
-    router.use(r.routes(), r.allowedMethods());
-  }
-  return router;
+export function knowledgeRoutes(deps: AppDeps): Router<AppState>[] {
+  return [spaceRoutes, nodeRoutes, documentRoutes, permissionRoutes, socialRoutes, attachmentRoutes, searchRoutes, transferRoutes, settingsRoutes].map((sub) => sub(deps));
 }
