@@ -13,6 +13,7 @@ import type { Actor, AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
 import { compareAndSet, type CasSet, type SqlExecutor } from '../../db/compare-and-set';
 import { errors } from '../../core/errors';
+import { EncodedJson } from '../../core/http/json-body';
 import { clock } from '../courses/clock';
 import { trainingErrors } from '../courses/errors';
 import { activeEnrolment } from '../courses/service';
@@ -49,7 +50,7 @@ export async function startAttempt(deps: AppDeps, db: TenantDb, actor: Actor, ex
   return { attempt: started.attempt, entry, resumed: started.resumed };
 }
 
-const presentedPapers = new WeakMap<PaperEntry[], ReturnType<typeof presentTakerQuestion>[]>();
+const presentedPapers = new WeakMap<PaperEntry[], EncodedJson>();
 
 /** The attempt as its taker sees it while answering: questions without keys, and saved answers. */
 export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt: AttemptRow, opts: { fresh?: boolean } = {}) {
@@ -63,8 +64,8 @@ export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt
   const saved = opts.fresh ? [] : await db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true } });
   let questions = presentedPapers.get(paper);
   if (!questions) {
-    questions = paper.map((p) => presentTakerQuestion(entry.questions.get(p.questionId) ?? extra.get(p.questionId), p.score));
-    // A fixed paper is one array shared by the crowd that starts it (starter.ts): present it once.
+    questions = new EncodedJson(paper.map((p) => presentTakerQuestion(entry.questions.get(p.questionId) ?? extra.get(p.questionId), p.score)));
+    // A fixed paper is one array shared by the crowd that starts it (starter.ts): present and encode it once.
     if (missing.length === 0) presentedPapers.set(paper, questions);
   }
   return {
