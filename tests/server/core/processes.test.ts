@@ -110,9 +110,13 @@ onMysql('WEB_CONCURRENCY=2: two workers share the port, a dead worker is replace
   const info = readTestDatabase();
   const cluster = await startServerProcess({ DATABASE_URL: info.databaseUrl!, WEB_CONCURRENCY: '2', WECOM_API_BASE: 'http://127.0.0.1:9' });
   try {
-    for (let i = 0; i < 20; i++) expect(await onFreshConnection(cluster.url)).toBe(200);
-    await new Promise((r) => setTimeout(r, 300)); // logs are written asynchronously
-    const workers = servingPids(cluster.output());
+    // The server answers once its first worker listens; the second may still be starting.
+    let workers = new Set<number>();
+    for (const deadline = Date.now() + 20_000; workers.size < 2 && Date.now() < deadline; ) {
+      for (let i = 0; i < 10; i++) expect(await onFreshConnection(cluster.url)).toBe(200);
+      await new Promise((r) => setTimeout(r, 300)); // logs are written asynchronously
+      workers = servingPids(cluster.output());
+    }
     expect(workers.size).toBe(2);
     expect(workers.has(cluster.child.pid!)).toBe(false); // the primary only supervises
 
