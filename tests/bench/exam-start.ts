@@ -20,6 +20,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { hashToken, newToken } from '../../server/src/core/tokens';
 import { scopeToTenant } from '../../server/src/core/tenancy';
+import { drawnPaper } from '../../server/src/modules/exams/paper-store';
 import { startServerProcess } from '../support/server-process';
 import { Crowd, type CrowdReply } from './_crowd';
 import { median, percentile, report, round } from './_support';
@@ -138,12 +139,13 @@ void withBenchDatabase('exam_start', async (db, databaseUrl) => {
   const twin = id('exam', 2);
   await addExam(twin, '对照');
   const scoped = scopeToTenant(db.prisma, tenantId);
-  const paper = questions.map((questionId) => ({ questionId, score: 5 }));
+  const paper = drawnPaper(tenantId, twin, questions.map((questionId) => ({ questionId, score: 5 })));
+  await scoped.examPaper.create({ data: { id: paper.id, tenantId, examId: twin, entries: paper.entries.map((e) => ({ ...e })) } });
   const naive: number[] = [];
   let naiveErrors = 0;
   await Promise.all(members.map(async (memberId) => {
     const s0 = performance.now();
-    await scoped.examAttempt.create({ data: { tenantId, examId: twin, memberId, attemptNo: 1, paper, deadlineAt: new Date(Date.now() + 3_600_000), maxScore: 100 } }).catch(() => naiveErrors++);
+    await scoped.examAttempt.create({ data: { tenantId, examId: twin, memberId, attemptNo: 1, paperId: paper.id, deadlineAt: new Date(Date.now() + 3_600_000), maxScore: 100 } }).catch(() => naiveErrors++);
     naive.push(performance.now() - s0);
   }));
   const baseline = round(percentile(naive, 99));

@@ -9,6 +9,7 @@ import { readTestDatabase } from '../../support/test-database';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createTenant, createMember, type TestMember } from '../../factories';
 import { createExam, createQuestion, enrolMember } from '../../factories/training';
+import { drawnPaper } from '../../../server/src/modules/exams/paper-store';
 
 let t: TestApp;
 let server: ServerProcess | undefined;
@@ -34,13 +35,15 @@ it('SIGKILL under heartbeat and answer load loses no acknowledged write', async 
   for (let i = 0; i < QUESTIONS; i++) questions.push((await createQuestion(t, a.id, { type: 'fill', answer: ['x'] })).id);
   const exam = await createExam(t, a.id, questions, { timeLimitSec: 3600 });
 
+  const paper = drawnPaper(a.id, exam.id, questions.map((questionId) => ({ questionId, score: 1 })));
+  await prisma.examPaper.create({ data: { id: paper.id, tenantId: a.id, examId: exam.id, entries: paper.entries.map((e) => ({ ...e })) } });
   const members: { m: TestMember; sessionId: string; attemptId: string }[] = [];
   for (let i = 0; i < MEMBERS; i++) {
     const m = await createMember(t, a.id);
     await enrolMember(t, a.id, course.id, m.id);
     const session = await prisma.studySession.create({ data: { tenantId: a.id, memberId: m.id, courseId: course.id, validUntil: new Date(Date.now() + 86_400_000) }, select: { id: true } });
     const attempt = await prisma.examAttempt.create({
-      data: { tenantId: a.id, examId: exam.id, memberId: m.id, attemptNo: 1, paper: questions.map((questionId) => ({ questionId, score: 1 })), deadlineAt: new Date(Date.now() + 3_600_000), maxScore: QUESTIONS },
+      data: { tenantId: a.id, examId: exam.id, memberId: m.id, attemptNo: 1, paperId: paper.id, deadlineAt: new Date(Date.now() + 3_600_000), maxScore: QUESTIONS },
       select: { id: true },
     });
     members.push({ m, sessionId: session.id, attemptId: attempt.id });

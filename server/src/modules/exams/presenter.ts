@@ -36,11 +36,11 @@ export function presentExam(e: ExamRow, opts: { admin: boolean }) {
 }
 
 export const attemptSelect = {
-  id: true, examId: true, memberId: true, attemptNo: true, status: true, paper: true, startedAt: true, deadlineAt: true, submittedAt: true,
+  id: true, examId: true, memberId: true, attemptNo: true, status: true, paperId: true, startedAt: true, deadlineAt: true, submittedAt: true,
   score: true, maxScore: true, passed: true, switchAways: true, endReason: true,
 } as const;
 export interface AttemptRow {
-  id: string; examId: string; memberId: string; attemptNo: number; status: string; paper: unknown; startedAt: Date; deadlineAt: Date;
+  id: string; examId: string; memberId: string; attemptNo: number; status: string; paperId: string; startedAt: Date; deadlineAt: Date;
   submittedAt: Date | null; score: number | null; maxScore: number; passed: boolean | null; switchAways: number; endReason: string | null;
 }
 

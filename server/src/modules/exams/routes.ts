@@ -223,7 +223,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     if (attempt.status === 'in_progress') {
       ctx.body = own ? await presentOpenAttempt(db, ctx.state.actor!.tenantId, attempt) : { attempt: presentAttempt(attempt, exam.resultVisibility, { admin: true }) };
     } else {
-      ctx.body = await attemptResult(db, attempt, exam.resultVisibility, { admin: !own });
+      ctx.body = await attemptResult(db, ctx.state.actor!.tenantId, attempt, exam.resultVisibility, { admin: !own });
     }
   });
 
@@ -249,7 +249,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     const { attempt, exam, own } = await loadAttempt(ctx, params.id);
     if (!own) throw errors.notFound('attempt');
     const done = await finalize(ctx.state.db!, ctx.state.actor!.tenantId, attempt, 'submitted');
-    ctx.body = await attemptResult(ctx.state.db!, done, exam.resultVisibility);
+    ctx.body = await attemptResult(ctx.state.db!, ctx.state.actor!.tenantId, done, exam.resultVisibility);
   });
 
   return router;

@@ -22,13 +22,12 @@ import { recordItemDone } from '../tasks/completion';
 import { examErrors } from './errors';
 import { answerFits, isCorrect, type Given } from './grading';
 import { loadExamForTaking, type PaperEntry } from './paper';
+import { paperEntries } from './paper-store';
 import { attemptStarter } from './starter';
 import { attemptSelect, presentAttempt, presentTakerQuestion, type AttemptRow } from './presenter';
 
 /** Network slack after the deadline for answers already on their way. */
 export const GRACE_MS = 5_000;
-
-const paperOf = (a: { paper: unknown }) => (Array.isArray(a.paper) ? (a.paper as PaperEntry[]) : []);
 
 export async function startAttempt(deps: AppDeps, db: TenantDb, actor: Actor, examId: string) {
   const entry = await loadExamForTaking(db, actor.tenantId, examId);
@@ -55,7 +54,7 @@ const presentedPapers = new WeakMap<PaperEntry[], EncodedJson>();
 /** The attempt as its taker sees it while answering: questions without keys, and saved answers. */
 export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt: AttemptRow, opts: { fresh?: boolean } = {}) {
   const entry = await loadExamForTaking(db, tenantId, attempt.examId);
-  const paper = paperOf(attempt);
+  const paper = await paperEntries(db, tenantId, attempt.paperId);
   const missing = paper.filter((p) => !entry.questions.has(p.questionId)).map((p) => p.questionId);
   const extra = missing.length
     ? new Map((await db.question.findMany({ where: { id: { in: missing } }, select: { id: true, type: true, stem: true, options: true } })).map((q) => [q.id, q]))
@@ -88,7 +87,7 @@ export async function saveAnswers(deps: AppDeps, db: TenantDb, actor: Actor, att
     await finalize(db, actor.tenantId, attempt, 'time_limit');
     throw examErrors.timeLimitExceeded();
   }
-  const onPaper = new Set(paperOf(attempt).map((p) => p.questionId));
+  const onPaper = new Set((await paperEntries(db, actor.tenantId, attempt.paperId)).map((p) => p.questionId));
   const types = new Map(
     (await db.question.findMany({ where: { id: { in: answers.map((a) => a.questionId).filter((id) => onPaper.has(id)) } }, select: { id: true, type: true, options: true } })).map((q) => [q.id, q]),
   );
@@ -122,7 +121,7 @@ export async function saveAnswers(deps: AppDeps, db: TenantDb, actor: Actor, att
  */
 export async function finalize(db: TenantDb, tenantId: string, attempt: AttemptRow, reason: 'submitted' | 'time_limit' | 'switch_limit'): Promise<AttemptRow> {
   if (attempt.status !== 'in_progress') return attempt;
-  const paper = paperOf(attempt);
+  const paper = await paperEntries(db, tenantId, attempt.paperId);
   const cutoff = attempt.deadlineAt.getTime() + GRACE_MS;
   const [keys, exam] = await Promise.all([
     db.question.findMany({ where: { id: { in: paper.map((p) => p.questionId) } }, select: { id: true, type: true, answer: true } }),
@@ -168,10 +167,10 @@ function updateIfInProgress(tx: SqlExecutor, tenantId: string, attemptId: string
 }
 
 /** After submission: per-question results with keys, when the exam shows full results. */
-export async function attemptResult(db: TenantDb, attempt: AttemptRow, visibility: string, opts: { admin?: boolean } = {}) {
+export async function attemptResult(db: TenantDb, tenantId: string, attempt: AttemptRow, visibility: string, opts: { admin?: boolean } = {}) {
   const header = presentAttempt(attempt, visibility, opts);
   if (attempt.status !== 'submitted' || (!opts.admin && visibility !== 'full')) return { attempt: header };
-  const paper = paperOf(attempt);
+  const paper = await paperEntries(db, tenantId, attempt.paperId);
   const [questions, answers] = await Promise.all([
     db.question.findMany({ where: { id: { in: paper.map((p) => p.questionId) } }, select: { id: true, type: true, stem: true, options: true, answer: true, explanation: true } }),
     db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true } }),

@@ -1,7 +1,8 @@
 /**
  * Starting attempts, group-committed: a crowd starting one exam at the same moment costs one
  * lookup of their existing attempts and one multi-row INSERT per batch instead of several queries
- * per person. The paper comes from the per-process exam cache (paper.ts). The insert's key
+ * per person. The paper comes from the per-process exam cache (paper.ts) and is stored once
+ * (paper-store.ts): the attempt rows carry its id. The insert's key
  * (tenant, exam, member, attempt number) settles races between processes: a row that lost the
  * race is read back and resumed.
  */
@@ -12,7 +13,8 @@ import { clock } from '../courses/clock';
 import { GroupCommit, type BatchOutcome } from '../../core/group-commit';
 import { newRowId } from '../../core/tokens';
 import { examErrors } from './errors';
-import { drawPaper, loadExamForTaking, type PaperEntry } from './paper';
+import { drawPaper, loadExamForTaking } from './paper';
+import { drawnPaper, paperWriter, type DrawnPaper } from './paper-store';
 import type { AttemptRow } from './presenter';
 import { GRACE_MS } from './service';
 
@@ -29,7 +31,7 @@ export interface Started {
   expired?: boolean;
 }
 
-const COLUMNS = ['id', 'tenantId', 'examId', 'memberId', 'attemptNo', 'status', 'paper', 'startedAt', 'deadlineAt', 'maxScore', 'switchAways'];
+const COLUMNS = ['id', 'tenantId', 'examId', 'memberId', 'attemptNo', 'status', 'paperId', 'startedAt', 'deadlineAt', 'maxScore', 'switchAways'];
 const toDate = (v: unknown) => (v instanceof Date ? v : new Date(v as string));
 
 export class AttemptStarter {
@@ -67,7 +69,7 @@ export class AttemptStarter {
     for (const r of rows) {
       const a: AttemptRow = {
         id: String(r.id), examId: String(r.examId), memberId: String(r.memberId), attemptNo: Number(r.attemptNo), status: String(r.status),
-        paper: typeof r.paper === 'string' ? JSON.parse(r.paper) : r.paper, startedAt: toDate(r.startedAt), deadlineAt: toDate(r.deadlineAt),
+        paperId: String(r.paperId), startedAt: toDate(r.startedAt), deadlineAt: toDate(r.deadlineAt),
         submittedAt: r.submittedAt ? toDate(r.submittedAt) : null, score: r.score === null ? null : Number(r.score), maxScore: Number(r.maxScore),
         passed: r.passed === null ? null : r.passed === true || Number(r.passed) === 1, switchAways: Number(r.switchAways), endReason: (r.endReason as string) ?? null,
       };
@@ -97,25 +99,27 @@ export class AttemptStarter {
     const now = clock.now();
     const startedAt = new Date(now);
     const deadlineAt = new Date(now + entry.exam.timeLimitSec * 1000);
-    // A fixed paper is the same array for everyone: serialize it once per batch, not once per taker.
-    const serialized = new Map<PaperEntry[], string>();
-    const papers = new Map<string, PaperEntry[]>();
+    // A fixed paper is the same array for everyone: one paper row, and one id worked out once.
+    let papers: DrawnPaper[] = [];
+    // The papers first: an attempt row never names a paper that is not stored.
+    const insert = async (rows: unknown[][]) => {
+      await paperWriter(this.deps.db).store(tenantId, examId, papers);
+      papers = [];
+      return this.insert(rows);
+    };
     const row = (memberId: string, attemptNo: number): unknown[] => {
-      const paper = drawPaper(entry);
-      let json = serialized.get(paper);
-      if (json === undefined) serialized.set(paper, (json = JSON.stringify(paper)));
-      const id = newRowId();
-      papers.set(id, paper);
-      return [id, tenantId, examId, memberId, attemptNo, 'in_progress', json, startedAt, deadlineAt, paper.reduce((s, p) => s + p.score, 0), 0];
+      const paper = drawnPaper(tenantId, examId, drawPaper(entry));
+      papers.push(paper);
+      return [newRowId(), tenantId, examId, memberId, attemptNo, 'in_progress', paper.id, startedAt, deadlineAt, paper.entries.reduce((s, p) => s + p.score, 0), 0];
     };
     const asAttempt = (v: unknown[]): AttemptRow => ({
-      id: v[0] as string, examId, memberId: v[3] as string, attemptNo: v[4] as number, status: 'in_progress', paper: papers.get(v[0] as string)!, startedAt,
+      id: v[0] as string, examId, memberId: v[3] as string, attemptNo: v[4] as number, status: 'in_progress', paperId: v[6] as string, startedAt,
       deadlineAt, submittedAt: null, score: null, maxScore: v[9] as number, passed: null, switchAways: 0, endReason: null,
     });
     const memberIds = [...new Set(indexes.map((i) => items[i].memberId))];
     const created = new Map<string, AttemptRow>();
     const first = memberIds.map((m) => row(m, 1));
-    const went = await this.insert(first);
+    const went = await insert(first);
     for (const v of first) if (went.has(v[0] as string)) created.set(v[3] as string, asAttempt(v));
 
     const others = memberIds.filter((m) => !created.has(m));
@@ -125,7 +129,7 @@ export class AttemptStarter {
       const attempts = existing.get(m) ?? [];
       if (!attempts.some((a) => a.status === 'in_progress') && attempts.length > 0 && attempts.length < entry.exam.maxAttempts) next.push(row(m, attempts.length + 1));
     }
-    const went2 = await this.insert(next);
+    const went2 = await insert(next);
     for (const v of next) if (went2.has(v[0] as string)) created.set(v[3] as string, asAttempt(v));
     // Lost a race with another process on the next number: read what is there now.
     const lost = next.filter((v) => !went2.has(v[0] as string)).map((v) => v[3] as string);
