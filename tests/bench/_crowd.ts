@@ -1,15 +1,17 @@
 /**
  * A crowd for HTTP benchmarks: many people, each on a kept-alive HTTP/1.1 connection of their own,
  * who can all send a request at the same moment. The load generator runs on the same cores as the
- * server it measures, so it does as little as a client can: it writes one pre-formatted request and
- * reads back the status line, Content-Length and body (the server under test always sends them).
+ * server it measures, so it does as little as a client can while the server works: requests are
+ * encoded before they are sent (Crowd.request), and a reply is only framed — status line,
+ * Content-Length and the body's bytes, decoded when the caller asks (the server under test always
+ * sends a Content-Length).
  * Not a general HTTP client: no chunked bodies, redirects or pipelining.
  */
 import { connect, type Socket } from 'node:net';
 
 export interface CrowdReply {
   status: number;
-  body: string;
+  body: Buffer;
 }
 
 const HEAD_END = Buffer.from('\r\n\r\n');
@@ -29,7 +31,7 @@ class Person {
     socket.on('close', () => fail(new Error('connection closed')));
   }
 
-  send(request: string): Promise<CrowdReply> {
+  send(request: Buffer): Promise<CrowdReply> {
     if (this.waiting) return Promise.reject(new Error('one request at a time'));
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
@@ -45,7 +47,7 @@ class Person {
     if (Number.isNaN(length)) return this.settle(new Error(`no Content-Length in reply: ${head.slice(0, 200)}`));
     const end = headEnd + HEAD_END.length + length;
     if (this.buffered.length < end) return;
-    const reply = { status: Number(head.slice(9, 12)), body: this.buffered.toString('utf8', headEnd + HEAD_END.length, end) };
+    const reply = { status: Number(head.slice(9, 12)), body: this.buffered.subarray(headEnd + HEAD_END.length, end) };
     this.buffered = this.buffered.subarray(end);
     this.settle(reply);
   }
@@ -90,11 +92,16 @@ export class Crowd {
     return this.people.length;
   }
 
-  /** Person `i` sends one request and waits for the whole reply. */
-  send(i: number, method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}): Promise<CrowdReply> {
+  /** A request encoded for sending, ahead of the moment it is sent. */
+  request(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}): Buffer {
     const lines = [`${method} ${path} HTTP/1.1`, `Host: ${this.host}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
     if (method === 'POST') lines.push('Content-Length: 0');
-    return this.people[i].send(`${lines.join('\r\n')}\r\n\r\n`);
+    return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`);
+  }
+
+  /** Person `i` sends a request (from request()) and waits for the whole reply. */
+  send(i: number, request: Buffer): Promise<CrowdReply> {
+    return this.people[i].send(request);
   }
 
   close(): void {

@@ -84,14 +84,15 @@ interface Burst {
 async function burst(takers: Crowd, serverPid: number, path: string, method: 'GET' | 'POST', tokens: string[], ok: (reply: Reply) => boolean): Promise<Burst> {
   const latencies: number[] = [];
   let errors = 0;
+  const requests = tokens.map((token) => takers.request(method, path, { Authorization: `Bearer ${token}` }));
   const serverCpu0 = cpuMsOf(serverPid);
   const databaseCpu0 = DATABASE_PID ? cpuMsOf(DATABASE_PID) : 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const replies: (CrowdReply | Error)[] = await Promise.all(
-    tokens.map(async (token, i) => {
+    requests.map(async (request, i) => {
       const s = performance.now();
-      const reply = await takers.send(i, method, path, { Authorization: `Bearer ${token}` }).catch((err: Error) => err);
+      const reply = await takers.send(i, request).catch((err: Error) => err);
       latencies.push(performance.now() - s);
       return reply;
     }),
@@ -101,7 +102,8 @@ async function burst(takers: Crowd, serverPid: number, path: string, method: 'GE
   // Checked after the burst: the takers' parsing should not compete with the server for the cores.
   for (const r of replies) {
     try {
-      if (r instanceof Error || !ok({ status: r.status, body: JSON.parse(r.body), text: r.body })) errors++;
+      const text = r instanceof Error ? '' : r.body.toString('utf8');
+      if (r instanceof Error || !ok({ status: r.status, body: JSON.parse(text), text })) errors++;
     } catch {
       errors++;
     }
