@@ -5,6 +5,7 @@
  */
 import { openDatabase } from '../../../server/src/db/client';
 import { migrate } from '../../../server/src/db/migrate';
+import { forgetExam } from '../../../server/src/modules/exams/paper';
 import { createTenant, createMember, type TestMember } from '../../factories';
 import { createExam, createQuestion } from '../../factories/training';
 import { privateDatabase } from '../../support/test-database';
@@ -38,6 +39,19 @@ describe('exam papers', () => {
     expect(questionIdsOf(resumed.body)).toEqual([q1.id, q2.id]);
     const graded = await t.http.post(`/api/v1/attempts/${first.body.attempt.id}/submit`).set(bearer(m1.token)).expect(200);
     expect(graded.body.attempt.maxScore).toBe(100);
+  });
+
+  it('an edited question reaches takers of a fixed paper once the exam is loaded again', async () => {
+    const a = await createTenant(t);
+    const q = await createQuestion(t, a.id);
+    const exam = await createExam(t, a.id, [q.id]);
+    const [m1, m2] = [await createMember(t, a.id), await createMember(t, a.id)];
+    const stemOf = (body: { questions: { stem: string }[] }) => body.questions[0].stem;
+    const before = stemOf((await start(m1, exam.id).expect(201)).body);
+    await t.http.patch(`/api/v1/questions/${q.id}`).set(bearer(a.admin.token)).send({ stem: '改过的题干' }).expect(200);
+    forgetExam(a.id, exam.id); // what the exam cache's few seconds of life do on their own
+    expect(before).not.toBe('改过的题干');
+    expect(stemOf((await start(m2, exam.id).expect(201)).body)).toBe('改过的题干');
   });
 
   it('another enterprise’s paper is not read through an attempt of this one', async () => {

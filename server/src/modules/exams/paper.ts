@@ -23,7 +23,7 @@ export interface PaperEntry {
   questionId: string;
   score: number;
 }
-interface CachedExam {
+export interface CachedExam {
   exam: ExamRow;
   courseId: string | null;
   fixed: PaperEntry[];

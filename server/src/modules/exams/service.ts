@@ -21,7 +21,7 @@ import { evaluateCourse } from '../credits/service';
 import { recordItemDone } from '../tasks/completion';
 import { examErrors } from './errors';
 import { answerFits, isCorrect, type Given } from './grading';
-import { loadExamForTaking, type PaperEntry } from './paper';
+import { loadExamForTaking, type CachedExam } from './paper';
 import { paperEntries } from './paper-store';
 import { attemptStarter } from './starter';
 import { attemptSelect, presentAttempt, presentTakerQuestion, type AttemptRow } from './presenter';
@@ -49,7 +49,18 @@ export async function startAttempt(deps: AppDeps, db: TenantDb, actor: Actor, ex
   return { attempt: started.attempt, entry, resumed: started.resumed };
 }
 
-const presentedPapers = new WeakMap<PaperEntry[], EncodedJson>();
+/**
+ * A fixed paper's questions, presented and encoded once for the crowd that starts it, by paper id.
+ * Kept per exam-cache entry (paper.ts), so an edited question reaches takers when the exam is next
+ * loaded, as everything else in that cache does.
+ */
+const presentedPapers = new WeakMap<CachedExam, Map<string, EncodedJson>>();
+
+function presentedOf(entry: CachedExam): Map<string, EncodedJson> {
+  let byPaper = presentedPapers.get(entry);
+  if (!byPaper) presentedPapers.set(entry, (byPaper = new Map()));
+  return byPaper;
+}
 
 /** The attempt as its taker sees it while answering: questions without keys, and saved answers. */
 export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt: AttemptRow, opts: { fresh?: boolean } = {}) {
@@ -61,11 +72,11 @@ export async function presentOpenAttempt(db: TenantDb, tenantId: string, attempt
     : new Map();
   // A just-created attempt has no answers yet.
   const saved = opts.fresh ? [] : await db.examAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, answer: true } });
-  let questions = presentedPapers.get(paper);
+  const presented = entry.exam.mode === 'fixed' && missing.length === 0 ? presentedOf(entry) : null;
+  let questions = presented?.get(attempt.paperId);
   if (!questions) {
     questions = new EncodedJson(paper.map((p) => presentTakerQuestion(entry.questions.get(p.questionId) ?? extra.get(p.questionId), p.score)));
-    // A fixed paper is one array shared by the crowd that starts it (starter.ts): present and encode it once.
-    if (missing.length === 0) presentedPapers.set(paper, questions);
+    presented?.set(attempt.paperId, questions);
   }
   return {
     attempt: presentAttempt(attempt, entry.exam.resultVisibility),
