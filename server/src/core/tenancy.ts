@@ -3,6 +3,7 @@
  * where and data of every tenant-owned model, and refuses queries whose filter is undefined or
  * empty — the classic way one forgotten variable turns "this row" into "every row".
  */
+import { LRUCache } from 'lru-cache';
 import type { PrismaClient } from '../db/client';
 import { TENANT_MODELS } from '../db/generated/tenant-models';
 
@@ -69,21 +70,15 @@ function extendForTenant(prisma: PrismaClient, tenantId: string) {
 
 export type TenantDb = ReturnType<typeof extendForTenant>;
 
-/** Extending the client costs more than a simple query, so each tenant's scoped client is kept (most recent first out last). */
+/** Extending the client costs more than a simple query, so the scoped clients of the most recent tenants are kept. */
 const SCOPED_CLIENTS_KEPT = 1000;
-const scopedClients = new WeakMap<PrismaClient, Map<string, TenantDb>>();
+const scopedClients = new WeakMap<PrismaClient, LRUCache<string, TenantDb>>();
 
 export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb {
   if (!tenantId) throw new TenantScopeError('no tenant id');
   let byTenant = scopedClients.get(prisma);
-  if (!byTenant) scopedClients.set(prisma, (byTenant = new Map()));
+  if (!byTenant) scopedClients.set(prisma, (byTenant = new LRUCache({ max: SCOPED_CLIENTS_KEPT })));
   let scoped = byTenant.get(tenantId);
-  if (scoped) {
-    byTenant.delete(tenantId); // re-inserted below: Map order is recency
-  } else {
-    scoped = extendForTenant(prisma, tenantId);
-    if (byTenant.size >= SCOPED_CLIENTS_KEPT) byTenant.delete(byTenant.keys().next().value!);
-  }
-  byTenant.set(tenantId, scoped);
+  if (!scoped) byTenant.set(tenantId, (scoped = extendForTenant(prisma, tenantId)));
   return scoped;
 }
