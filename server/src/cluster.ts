@@ -14,12 +14,14 @@ const RESTART_DELAY_MS = 1_000;
 
 /**
  * A larger young generation for the workers. A crowd arriving at once (2,000 people starting an
- * exam) keeps a thousand requests alive per worker; with V8's default 16 MB semi-spaces each of
- * the many scavenges copies all of them. At 32–64 MB the workers used a fifth to a third less CPU
- * on that burst (npm run bench -- exam-start, measured in alternation with the default). Flags
- * given on the command line come later and win.
+ * exam) keeps a thousand requests alive per worker, and every scavenge during the burst copies
+ * them all: fewer scavenges, less copying. npm run bench -- exam-start, in alternating runs:
+ * 32–64 MB semi-spaces used a fifth to a third less CPU than V8's default (16 MB), yet GC was still
+ * a fifth of the workers' CPU; 64–128 MB used a further fifth less than 32–64 (fixed 64 or 128 MB
+ * did worse). The price is memory: up to 256 MB of young generation per worker under load.
+ * Flags given on the command line come later and win.
  */
-const WORKER_V8_FLAGS = ['--min-semi-space-size=32', '--max-semi-space-size=64'];
+const WORKER_V8_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=128'];
 
 export function superviseWorkers(count: number, logger: Logger): void {
   let stopping = false;
