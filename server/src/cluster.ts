@@ -18,7 +18,7 @@ const RESTART_DELAY_MS = 1_000;
  * them all: fewer scavenges, less copying. npm run bench -- exam-start, in alternating runs:
  * 32–64 MB semi-spaces used a fifth to a third less CPU than V8's default (16 MB), yet GC was still
  * a fifth of the workers' CPU; 64–128 MB used a further fifth less than 32–64 (fixed 64 or 128 MB
- * did worse). The price is memory: up to 256 MB of young generation per worker under load.
+ * did no better). The price is memory: up to 256 MB of young generation per worker under load.
  * Flags given on the command line come later and win.
  */
 const WORKER_V8_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=128'];
