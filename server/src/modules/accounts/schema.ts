@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../core/pagination';
+import { httpUrl } from '../../core/input-fields';
 import { PASSWORD_RULE } from '../../core/auth/phone-login';
 
 /** Mainland China mobile number; "+86 138 0013 8000" and "8613800138000" are accepted and normalised. */
@@ -17,7 +18,7 @@ const password = z.string().regex(PASSWORD_RULE, '8–64 characters with at leas
 export const wecomMiniprogramBody = z.object({ code, deviceId: deviceId.optional() });
 export const wecomOauthBody = z.object({ code, deviceId: deviceId.optional() });
 export const oauthUrlQuery = z.object({
-  redirectUri: z.string().url().max(1000),
+  redirectUri: httpUrl(1000),
   state: z.string().max(128).regex(/^[\w-]*$/).optional(),
   scope: z.enum(['snsapi_base', 'snsapi_privateinfo']).default('snsapi_base'),
 });

@@ -1,4 +1,7 @@
 /** What admins and members see of courses, chapters and enrolments (explicit allow-lists). */
+import { isHttpUrl } from '../../core/input-fields';
+import { sanitizeRichText } from '../knowledge/content/sanitize';
+
 export const courseSelect = {
   id: true, title: true, description: true, categoryId: true, creditHours: true, required: true, status: true,
   validityDays: true, examId: true, publishedAt: true, createdAt: true, updatedAt: true,
@@ -44,7 +47,8 @@ export function presentChapter(c: ChapterRow, opts: { withContent: boolean }) {
     durationSec: c.durationSec,
     minReadSec: c.minReadSec,
     knowledgeDocId: c.knowledgeDocId,
-    ...(opts.withContent && { mediaUrl: c.mediaUrl, body: c.body }),
+    // Input is sanitised since issue 13; rows written before that are sanitised on the way out.
+    ...(opts.withContent && { mediaUrl: c.mediaUrl && isHttpUrl(c.mediaUrl) ? c.mediaUrl : null, body: c.body && sanitizeRichText(c.body) }),
   };
 }
 

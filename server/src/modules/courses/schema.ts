@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { pageQuery } from '../../core/pagination';
+import { httpUrl, plainLine, plainText, richText, timestamp } from '../../core/input-fields';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 
-export const categoryBody = z.object({ name: z.string().trim().min(1).max(100), sortOrder: z.number().int().min(0).max(1_000_000).optional() });
+export const categoryBody = z.object({ name: plainLine(100), sortOrder: z.number().int().min(0).max(1_000_000).optional() });
 
 const courseFields = {
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(20_000).nullish(),
+  title: plainLine(200),
+  description: plainText(20_000).nullish(),
   categoryId: z.string().max(32).nullish(),
   creditHours: z.number().min(0).max(1000),
   required: z.boolean(),
@@ -29,13 +30,13 @@ export const listCoursesQuery = pageQuery.extend({
 });
 
 const chapterFields = {
-  title: z.string().trim().min(1).max(200),
+  title: plainLine(200),
   kind: z.enum(['video', 'document', 'article', 'knowledge']),
   sortOrder: z.number().int().min(0).max(1_000_000),
   durationSec: z.number().int().min(1).max(24 * 3600).nullish(),
   minReadSec: z.number().int().min(0).max(24 * 3600).nullish(),
-  mediaUrl: z.string().url().max(1000).nullish(),
-  body: z.string().max(1_000_000).nullish(),
+  mediaUrl: httpUrl(1000).nullish(),
+  body: richText(1_000_000).nullish(),
   knowledgeDocId: z.string().max(32).nullish(),
 };
 export const createChapterBody = z
@@ -48,4 +49,4 @@ export const createChapterBody = z
 export const updateChapterBody = z.object(chapterFields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to update');
 
 export const enrolBody = z.object({ memberIds: z.array(z.string().min(1).max(32)).min(1).max(1000) });
-export const updateEnrolmentBody = z.object({ expiresAt: z.coerce.date() });
+export const updateEnrolmentBody = z.object({ expiresAt: timestamp });

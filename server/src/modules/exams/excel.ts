@@ -6,7 +6,7 @@
  *   标签: separated by , or ， (at most 20, each up to 50 characters)   难度: 1–5
  */
 import ExcelJS from 'exceljs';
-import { questionProblem, questionTags, type QuestionInput } from './schema';
+import { questionBody, questionTags, type QuestionInput } from './schema';
 
 const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F'];
 const HEADERS = ['题型', '题干', ...OPTION_KEYS.map((k) => `选项${k}`), '答案', '解析', '标签', '难度'];
@@ -103,13 +103,16 @@ export async function parseImport(buffer: Buffer): Promise<{ questions: Question
     if (answer.length === 0) return void problems.push({ row: n, message: '答案为空 / empty answer' });
     const tags = questionTags.safeParse(tagText.split(/[,，]/).map((s) => s.trim()).filter(Boolean));
     if (!tags.success) return void problems.push({ row: n, message: '标签最多 20 个，每个不超过 50 字 / at most 20 tags of up to 50 characters' });
-    const q: QuestionInput = {
+    // The same schema as a question written in the console: lengths, the key's shape, sanitising.
+    const parsed = questionBody.safeParse({
       type, stem, options: type === 'single' || type === 'multiple' ? options : undefined, answer, explanation: explanation || null,
       tags: tags.data, difficulty,
-    };
-    const problem = questionProblem(q);
-    if (problem) return void problems.push({ row: n, message: `${problem.path}: ${problem.message}` });
-    questions.push(q);
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return void problems.push({ row: n, message: `${issue.path.join('.')}: ${issue.message}` });
+    }
+    questions.push(parsed.data);
   });
   return { questions, problems };
 }

@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { pageQuery } from '../../core/pagination';
+import { plainLine, plainText, requiredPlainText } from '../../core/input-fields';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /** A question's tags; 50 characters is also the longest a QuestionTag row holds. */
 export const questionTags = z.array(z.string().trim().min(1).max(50)).max(20);
 
-const option = z.object({ key: z.string().regex(/^[A-H]$/), text: z.string().trim().min(1).max(1000) });
+const option = z.object({ key: z.string().regex(/^[A-H]$/), text: requiredPlainText(1000) });
 
 /** A question as an admin writes it; the key's shape depends on the type. */
 export const questionBody = z
   .object({
     type: z.enum(['single', 'multiple', 'true_false', 'fill']),
-    stem: z.string().trim().min(1).max(5000),
+    stem: requiredPlainText(5000),
     options: z.array(option).min(2).max(8).optional(),
     answer: z.array(z.union([z.string().trim().min(1).max(500), z.boolean()])).min(1).max(20),
-    explanation: z.string().max(5000).nullish(),
+    explanation: plainText(5000).nullish(),
     tags: questionTags.default([]),
     difficulty: z.number().int().min(1).max(5).default(1),
   })
@@ -43,8 +44,8 @@ export function questionProblem(q: { type: string; options?: { key: string }[]; 
 
 export const updateQuestionBody = z
   .object({
-    stem: z.string().trim().min(1).max(5000),
-    explanation: z.string().max(5000).nullish(),
+    stem: requiredPlainText(5000),
+    explanation: plainText(5000).nullish(),
     tags: questionTags,
     difficulty: z.number().int().min(1).max(5),
     archived: z.boolean(),
@@ -68,7 +69,7 @@ const rule = z.object({
 });
 
 const examFields = {
-  title: z.string().trim().min(1).max(200),
+  title: plainLine(200),
   courseId: z.string().max(32).nullish(),
   mode: z.enum(['fixed', 'random']),
   rules: z.array(rule).min(1).max(50).nullish(),

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { AppDeps, AppState } from '../../core/context';
 import { authenticate } from '../../core/auth/authenticate';
 import { AppError } from '../../core/errors';
+import { httpUrl } from '../../core/input-fields';
 import { inputOf, validate } from '../../core/validate';
 import { WecomApiError } from '../../hosts/wecom/client';
 import { jssdkSignatures } from '../../hosts/wecom/jssdk';
 
-const configQuery = { query: z.object({ url: z.string().url().max(2048).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL') }) };
+const configQuery = { query: z.object({ url: httpUrl(2048) }) };
 
 export function jssdkRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { pageQuery } from '../../core/pagination';
+import { httpUrl, plainLine, requiredPlainText } from '../../core/input-fields';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = plainLine;
 const id = z.string().min(1).max(64);
 
 /** The cards WeCom shows (lengths are the host's limits). */
 export const card = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('textcard'), title: text(128), description: text(512), url: z.string().url().max(2048), buttonText: text(4).optional() }),
+  z.object({ kind: z.literal('textcard'), title: text(128), description: requiredPlainText(512), url: httpUrl(2048), buttonText: text(4).optional() }),
   z.object({
     kind: z.literal('template_card'),
     title: text(36),
     description: text(44).optional(),
-    url: z.string().url().max(2048).optional(),
+    url: httpUrl(2048).optional(),
     pagePath: text(256).optional(),
     source: text(13).optional(),
   }),

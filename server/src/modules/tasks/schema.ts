@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../core/pagination';
+import { plainLine, plainText, timestamp } from '../../core/input-fields';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 export const docParams = z.object({ id: z.string().min(1).max(64), documentId: z.string().min(1).max(32) });
@@ -13,11 +14,11 @@ const target = z.discriminatedUnion('kind', [
 
 export const createTaskBody = z
   .object({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().max(20_000).nullish(),
+    title: plainLine(200),
+    description: plainText(20_000).nullish(),
     required: z.boolean().default(true),
-    startsAt: z.coerce.date(),
-    dueAt: z.coerce.date(),
+    startsAt: timestamp,
+    dueAt: timestamp,
     remindDaysBefore: z.number().int().min(0).max(90).default(3),
     items: z.array(item).min(1).max(100),
     targets: z.array(target).min(1).max(500),
@@ -26,10 +27,10 @@ export const createTaskBody = z
 
 export const updateTaskBody = z
   .object({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().max(20_000).nullish(),
+    title: plainLine(200),
+    description: plainText(20_000).nullish(),
     required: z.boolean(),
-    dueAt: z.coerce.date(),
+    dueAt: timestamp,
     remindDaysBefore: z.number().int().min(0).max(90),
   })
   .partial()
