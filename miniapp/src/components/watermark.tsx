@@ -2,9 +2,10 @@
 import { Text, View } from '@tarojs/components';
 import { watermarkText } from '../lib/watermark';
 import './watermark.css';
+import { useTimeZone } from '../hooks/use-time-zone';
 
 export function Watermark({ mark }: { mark?: { memberId?: string; label?: string; at?: string } | null }) {
-  const text = watermarkText(mark, Date.now());
+  const text = watermarkText(mark, Date.now(), useTimeZone());
   return (
     <View className='qx-watermark' data-testid='watermark' aria-hidden>
       {Array.from({ length: 24 }, (_, i) => (

@@ -1,5 +1,6 @@
 /** The admin dashboard's figures, computed from the report APIs' answers (pure, so it is tested). */
 import type { Datum } from './chart';
+import { zonedDay } from './time';
 
 export interface TaskSummary {
   taskId: string;
@@ -32,9 +33,9 @@ export function completionByTask(tasks: TaskSummary[]): Datum[] {
   return tasks.map((t) => ({ label: short(t.title), value: t.completionRate }));
 }
 
-/** Members active on each of the last `days` days (from lastActiveAt), oldest first, in China time. */
-export function activityByDay(lastActive: Array<string | null | undefined>, nowMs: number, days = 7): Datum[] {
-  const dayOf = (ms: number) => Math.floor((ms + 8 * 3600_000) / 86_400_000);
+/** Members active on each of the last `days` days (from lastActiveAt), oldest first, in the enterprise's zone. */
+export function activityByDay(lastActive: Array<string | null | undefined>, nowMs: number, days = 7, timeZone?: string): Datum[] {
+  const dayOf = (ms: number) => zonedDay(ms, timeZone);
   const today = dayOf(nowMs);
   const counts = new Map<number, number>();
   for (const iso of lastActive) {

@@ -1,4 +1,6 @@
 /** Credit hours (学时) earned this year against the enterprise's annual requirement. */
+import { zonedDay } from './time';
+
 export interface HoursSummary {
   earned: number;
   required: number;
@@ -23,12 +25,14 @@ function round1(n: number): number {
 }
 
 /** Due-date wording for tasks: overdue, due today, in N days. */
-export function dueLabel(dueIso: string | null | undefined, nowMs: number): { text: string; tone: 'normal' | 'soon' | 'overdue' } {
+export function dueLabel(dueIso: string | null | undefined, nowMs: number, timeZone?: string): { text: string; tone: 'normal' | 'soon' | 'overdue' } {
   if (!dueIso) return { text: '无截止日期', tone: 'normal' };
   const due = Date.parse(dueIso);
   if (Number.isNaN(due)) return { text: '无截止日期', tone: 'normal' };
-  const days = Math.ceil((due - nowMs) / 86_400_000);
   if (due < nowMs) return { text: `已逾期 ${Math.max(1, Math.floor((nowMs - due) / 86_400_000))} 天`, tone: 'overdue' };
-  if (days <= 1) return { text: '今天截止', tone: 'soon' };
+  // Calendar days in the enterprise's zone: due at 23:59 tomorrow is 明天, whatever the hour now.
+  const days = zonedDay(due, timeZone) - zonedDay(nowMs, timeZone);
+  if (days <= 0) return { text: '今天截止', tone: 'soon' };
+  if (days === 1) return { text: '明天截止', tone: 'soon' };
   return { text: `${days} 天后截止`, tone: days <= 3 ? 'soon' : 'normal' };
 }

@@ -1,14 +1,11 @@
-/** The viewer watermark drawn over documents: who is reading and when (seed 001 §2.5: online only). */
-export function watermarkText(mark: { memberId?: string; label?: string; at?: string } | null | undefined, nowMs: number): string {
-  const who = mark?.label || mark?.memberId || '';
-  const when = formatStamp(mark?.at ? Date.parse(mark.at) : nowMs);
-  return [who, when].filter(Boolean).join(' ');
-}
+import { formatDateTime } from './time';
 
-function formatStamp(ms: number): string {
-  const d = new Date(Number.isNaN(ms) ? Date.now() : ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+/** The viewer watermark drawn over documents: who is reading and when (seed 001 §2.5: online only). */
+export function watermarkText(mark: { memberId?: string; label?: string; at?: string } | null | undefined, nowMs: number, timeZone?: string): string {
+  const who = mark?.label || mark?.memberId || '';
+  const at = mark?.at ? Date.parse(mark.at) : nowMs;
+  const when = formatDateTime(Number.isNaN(at) ? nowMs : at, timeZone);
+  return [who, when].filter(Boolean).join(' ');
 }
 
 /** Tile positions covering an area, rotated text laid out on a grid. */

@@ -2,6 +2,7 @@
 import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask, totals, type TaskSummary } from '../lib/dashboard';
 import type { Datum } from '../lib/chart';
 import { http } from './http';
+import { timeZone } from './session';
 import type { Department, Member, Page, Task } from './types';
 
 export const listMembers = (cursor?: string | null, filter: { departmentId?: string; role?: string } = {}) =>
@@ -76,7 +77,7 @@ export async function dashboard(now = Date.now()): Promise<Dashboard> {
     completion: completionByDepartment(reports.map(({ d, r }) => ({ label: departmentLabel(d), ...r.totals }))),
     taskCompletion: completionByTask(summaries),
     overdue: overdueByTask(summaries),
-    activity: activityByDay(members.items.map((m) => m.lastActiveAt), now),
+    activity: activityByDay(members.items.map((m) => m.lastActiveAt), now, 7, timeZone()),
     totals: { members: members.items.length + (members.nextCursor ? 1 : 0), activeTasks: tasks.items.filter((t) => !t.overdue).length, completionRate: all.completionRate, overdue: all.overdue },
   };
 }

@@ -1,12 +1,13 @@
 /** The signed-in session: bearer token and who it belongs to, kept in the platform's storage. */
 import Taro from '@tarojs/taro';
+import { DEFAULT_TIME_ZONE } from '../lib/time';
 
 const TOKEN_KEY = 'qixue.token';
 const PROFILE_KEY = 'qixue.profile';
 
 export interface Profile {
   member: { id: string; hostUserId: string | null; name: string | null; role: 'member' | 'admin' | string };
-  tenant: { id: string; name: string; edition?: string };
+  tenant: { id: string; name: string; edition?: string; timeZone?: string };
 }
 
 export function getToken(): string {
@@ -24,6 +25,11 @@ export function getProfile(): Profile | null {
   } catch {
     return null;
   }
+}
+
+/** The enterprise's time zone (default Asia/Shanghai before the profile says otherwise). */
+export function timeZone(): string {
+  return getProfile()?.tenant.timeZone || DEFAULT_TIME_ZONE;
 }
 
 export function saveSession(token: string, profile: Profile): void {

@@ -9,9 +9,12 @@ import { go, routes } from '../../lib/routes';
 import { listCourses } from '../../services/courses';
 import { inbox } from '../../services/records';
 import { myTasks } from '../../services/tasks';
+import { useTimeZone } from '../../hooks/use-time-zone';
+import { formatRelative } from '../../lib/time';
 
 export default function Home() {
   const { signedIn, profile } = useSignedIn();
+  const tz = useTimeZone();
   const tasks = useRequest(() => myTasks(), [], signedIn);
   const courses = useRequest(() => listCourses(), [], signedIn);
   const notices = useRequest(() => inbox(), [], signedIn);
@@ -61,7 +64,7 @@ export default function Home() {
           {notices.data?.items.slice(0, 3).map((n) => (
             <View key={n.id} className='qx-card'>
               <Text className='qx-card__title'>{n.title}</Text>
-              <Text className='qx-card__meta'>{n.createdAt.slice(0, 10)}</Text>
+              <Text className='qx-card__meta'>{formatRelative(n.createdAt, Date.now(), tz)}</Text>
             </View>
           ))}
         </StateView>

@@ -19,7 +19,7 @@ export interface LoginMeta {
 export interface LoginResult {
   token: string;
   expiresAt: Date;
-  tenant: { id: string; name: string; edition: string };
+  tenant: { id: string; name: string; edition: string; timeZone: string };
   member: { id: string; role: 'member' | 'admin'; hostUserId: string | null; name: string | null };
 }
 
@@ -27,7 +27,7 @@ export const memberInactive = () =>
   new AppError(403, 'member_inactive', '您已离开该企业或账号已注销 / You have left this enterprise or your account is cancelled');
 
 interface LoginTarget {
-  tenant: { id: string; name: string; edition: string; status: string };
+  tenant: { id: string; name: string; edition: string; status: string; timeZone: string };
   member: { id: string; role: 'member' | 'admin'; hostUserId: string | null; name: string | null; status: string };
 }
 
@@ -41,7 +41,7 @@ export function assertMaySignIn({ tenant, member }: LoginTarget): void {
 
 export async function loadLoginTarget(prisma: PrismaClient, tenantId: string, memberId: string): Promise<LoginTarget | null> {
   const [tenant, member] = await Promise.all([
-    prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true, name: true, edition: true, status: true } }),
+    prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true, name: true, edition: true, status: true, timeZone: true } }),
     prisma.member.findFirst({ where: { id: memberId, tenantId }, select: { id: true, role: true, hostUserId: true, name: true, status: true } }),
   ]);
   return tenant && member ? { tenant, member } : null;
@@ -71,7 +71,7 @@ export async function completeLogin(
   return {
     token: session.token,
     expiresAt: session.expiresAt,
-    tenant: { id: tenant.id, name: tenant.name, edition: tenant.edition },
+    tenant: { id: tenant.id, name: tenant.name, edition: tenant.edition, timeZone: tenant.timeZone },
     member: { id: member.id, role: member.role, hostUserId: member.hostUserId, name: member.name },
   };
 }

@@ -5,7 +5,7 @@ export function presentLogin(r: LoginResult) {
   return {
     token: r.token,
     expiresAt: r.expiresAt.toISOString(),
-    tenant: { id: r.tenant.id, name: r.tenant.name, edition: r.tenant.edition },
+    tenant: { id: r.tenant.id, name: r.tenant.name, edition: r.tenant.edition, timeZone: r.tenant.timeZone },
     member: { id: r.member.id, role: r.member.role, hostUserId: r.member.hostUserId, name: r.member.name },
   };
 }

@@ -20,7 +20,7 @@ export function memberRoutes(deps: AppDeps): Router<AppState> {
     const { db, actor } = ctx.state;
     const [member, tenant] = await Promise.all([
       db!.member.findUnique({ where: { id: actor!.memberId }, select: memberSelect }),
-      db!.tenant.findUnique({ where: { id: actor!.tenantId }, select: { id: true, name: true, edition: true } }),
+      db!.tenant.findUnique({ where: { id: actor!.tenantId }, select: { id: true, name: true, edition: true, timeZone: true } }),
     ]);
     if (!member || !tenant) throw errors.unauthenticated();
     ctx.body = { member: presentMember(member), tenant };

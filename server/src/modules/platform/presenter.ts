@@ -7,12 +7,13 @@ export interface TenantRow {
   edition: string;
   status: string;
   hostCorpId: string | null;
+  timeZone: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export const tenantSelect = {
-  id: true, name: true, industry: true, size: true, edition: true, status: true, hostCorpId: true, createdAt: true, updatedAt: true,
+  id: true, name: true, industry: true, size: true, edition: true, status: true, hostCorpId: true, timeZone: true, createdAt: true, updatedAt: true,
 } as const;
 
 export function presentTenant(t: TenantRow) {
@@ -25,6 +26,7 @@ export function presentTenant(t: TenantRow) {
     status: t.status,
     installedFromWecom: t.hostCorpId !== null,
     hostCorpId: t.hostCorpId,
+    timeZone: t.timeZone,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };

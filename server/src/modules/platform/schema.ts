@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../core/pagination';
+import { timeZoneSchema } from '../../core/time-zone';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -11,6 +12,7 @@ export const createTenantBody = z.object({
   adminName: text(100),
   adminPhone: z.string().regex(/^1\d{10}$/, 'must be a mainland China mobile number (11 digits)'),
   edition: z.enum(['basic', 'pro', 'private']).default('basic'),
+  timeZone: timeZoneSchema.optional(),
 });
 
 export const tenantParams = z.object({ id: z.string().min(1).max(64) });

@@ -15,7 +15,7 @@ export async function registerTenant(deps: AppDeps, staff: StaffContext, input: 
   const { prisma } = deps.db;
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({
-      data: { name: input.name, industry: input.industry, size: input.size, edition: input.edition },
+      data: { name: input.name, industry: input.industry, size: input.size, edition: input.edition, ...(input.timeZone && { timeZone: input.timeZone }) },
       select: tenantSelect,
     });
     const admin = await tx.member.create({

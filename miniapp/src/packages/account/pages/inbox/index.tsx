@@ -4,8 +4,11 @@ import { Text, View } from '@tarojs/components';
 import { PagedListView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { inbox, markRead } from '../../../../services/records';
+import { useTimeZone } from '../../../../hooks/use-time-zone';
+import { formatRelative } from '../../../../lib/time';
 
 export default function Inbox() {
+  const tz = useTimeZone();
   const list = usePagedList(inbox);
   const [read, setRead] = useState<Set<string>>(new Set());
   return (
@@ -21,7 +24,7 @@ export default function Inbox() {
           >
             <Text className='qx-card__title' style={{ fontWeight: n.readAt || read.has(n.id) ? 'normal' : 600 }}>{n.title}</Text>
             {n.body ? <Text className='qx-card__meta'>{n.body}</Text> : null}
-            <Text className='qx-card__meta'>{n.createdAt.slice(0, 16).replace('T', ' ')}</Text>
+            <Text className='qx-card__meta'>{formatRelative(n.createdAt, Date.now(), tz)}</Text>
           </View>
         ))}
       </PagedListView>

@@ -5,8 +5,11 @@ import { PagedListView, StateView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useRequest } from '../../../../hooks/use-request';
 import { myCertificates, myCredits } from '../../../../services/records';
+import { useTimeZone } from '../../../../hooks/use-time-zone';
+import { formatDate } from '../../../../lib/time';
 
 export default function Records() {
+  const tz = useTimeZone();
   const record = useRequest(() => myCredits(), []);
   const certs = usePagedList(myCertificates);
   return (
@@ -22,7 +25,7 @@ export default function Records() {
             {record.data.records.map((c) => (
               <View key={c.courseId} className='qx-card qx-row' data-testid='record-course'>
                 <Text className='qx-card__title'>{c.courseTitle ?? c.courseId}</Text>
-                <Text className='qx-card__meta'>{`${c.hours} 学时${c.score !== null ? ` · ${c.score} 分` : ''} · ${c.earnedAt.slice(0, 10)}`}</Text>
+                <Text className='qx-card__meta'>{`${c.hours} 学时${c.score !== null ? ` · ${c.score} 分` : ''} · ${formatDate(c.earnedAt, tz)}`}</Text>
               </View>
             ))}
           </>
@@ -35,7 +38,7 @@ export default function Records() {
         {certs.items.map((c) => (
           <View key={c.id} className='qx-card'>
             <Text className='qx-card__title'>{c.course}</Text>
-            <Text className='qx-card__meta'>{`验证码 ${c.verificationCode} · ${c.issuedAt.slice(0, 10)}`}</Text>
+            <Text className='qx-card__meta'>{`验证码 ${c.verificationCode} · ${formatDate(c.issuedAt, tz)}`}</Text>
           </View>
         ))}
       </PagedListView>

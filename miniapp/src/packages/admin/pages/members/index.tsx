@@ -11,10 +11,13 @@ import { displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
 import { auditLogs, changeRole, listMembers } from '../../../../services/admin';
 import type { Member } from '../../../../services/types';
+import { useTimeZone } from '../../../../hooks/use-time-zone';
+import { formatDateTime, formatRelative } from '../../../../lib/time';
 
 const statusLabel: Record<string, string> = { active: '在职', left: '已离开', frozen: '已冻结', cancelled: '已注销' };
 
 export default function Members() {
+  const tz = useTimeZone();
   useSignedIn();
   const [role, setRole] = useState<string>('');
   const members = usePagedList((cursor) => listMembers(cursor, role ? { role } : {}), [role]);
@@ -57,7 +60,7 @@ export default function Members() {
                 <Text className='qx-table__cell'>{m.hostUserId ?? '—'}</Text>
                 <Text className='qx-table__cell'>{statusLabel[m.status ?? ''] ?? m.status}</Text>
                 <Text className='qx-table__cell'>{m.role === 'admin' ? '管理员' : '员工'}</Text>
-                <Text className='qx-table__cell'>{m.lastActiveAt ? m.lastActiveAt.slice(0, 10) : '—'}</Text>
+                <Text className='qx-table__cell'>{m.lastActiveAt ? formatRelative(m.lastActiveAt, Date.now(), tz) : '—'}</Text>
                 <View className='qx-table__cell'>
                   <View className='qx-abtn' onClick={() => flip(m)}>
                     {m.role === 'admin' ? '取消管理员' : '设为管理员'}
@@ -73,7 +76,7 @@ export default function Members() {
         <PagedListView list={audits} emptyText='暂无操作记录'>
           {audits.items.map((a) => (
             <View key={a.id} className='qx-table__row'>
-              <Text className='qx-table__cell'>{a.createdAt.slice(0, 19).replace('T', ' ')}</Text>
+              <Text className='qx-table__cell'>{formatDateTime(a.createdAt, tz)}</Text>
               <Text className='qx-table__cell'>{a.action}</Text>
               <Text className='qx-table__cell'>{[a.targetType, a.targetId].filter(Boolean).join(' ')}</Text>
             </View>

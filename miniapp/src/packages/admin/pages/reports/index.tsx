@@ -10,6 +10,8 @@ import { displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
 import { departmentLabel, departmentReport, exportDownloadPath, getJob, listDepartments, startExport, type ExportJob } from '../../../../services/admin';
 import { download } from '../../../../services/files';
+import { useTimeZone } from '../../../../hooks/use-time-zone';
+import { formatDate, formatDateTime } from '../../../../lib/time';
 
 const exportsOffered = [
   { format: 'records' as const, label: '学习记录', file: '学习记录.xlsx' },
@@ -18,6 +20,7 @@ const exportsOffered = [
 
 export default function Reports() {
   const { signedIn } = useSignedIn();
+  const tz = useTimeZone();
   const departments = useRequest(() => listDepartments(), [], signedIn);
   const [deptId, setDeptId] = useState<string | null>(null);
   const chosen = deptId ?? departments.data?.[0]?.id ?? null;
@@ -113,7 +116,7 @@ export default function Reports() {
               {rows.map((r) => (
                 <View key={r.taskId} className='qx-table__row' data-testid='report-row'>
                   <Text className='qx-table__cell'>{r.title}</Text>
-                  <Text className='qx-table__cell'>{r.dueAt.slice(0, 10)}</Text>
+                  <Text className='qx-table__cell'>{formatDate(r.dueAt, tz)}</Text>
                   <Text className='qx-table__cell'>{r.assigned}</Text>
                   <Text className='qx-table__cell'>{r.completed}</Text>
                   <Text className='qx-table__cell'>{r.overdue}</Text>
@@ -121,7 +124,7 @@ export default function Reports() {
                 </View>
               ))}
             </View>
-            {report.data?.asOf ? <Text className='qx-stat__label'>{`统计时间 ${report.data.asOf.slice(0, 16).replace('T', ' ')}${report.data.stale ? '（正在更新）' : ''}`}</Text> : null}
+            {report.data?.asOf ? <Text className='qx-stat__label'>{`统计时间 ${formatDateTime(report.data.asOf, tz)}${report.data.stale ? '（正在更新）' : ''}`}</Text> : null}
           </View>
         </StateView>
       ) : null}

@@ -14,8 +14,11 @@ import { routes } from '../../../../lib/routes';
 import { listCourses } from '../../../../services/courses';
 import { createTask, listTasks, taskAssignees } from '../../../../services/tasks';
 import { taskSummary } from '../../../../services/admin';
+import { useTimeZone } from '../../../../hooks/use-time-zone';
+import { zonedTimeToUtc } from '../../../../lib/time';
 
 export default function AdminTasks() {
+  const tz = useTimeZone();
   useSignedIn();
   const tasks = usePagedList(listTasks);
   const courses = useRequest(() => listCourses(), []);
@@ -35,7 +38,7 @@ export default function AdminTasks() {
         title: title.trim(),
         required: true,
         startsAt: new Date().toISOString(),
-        dueAt: new Date(due ? `${due}T23:59:59` : Date.now() + 30 * 86_400_000).toISOString(),
+        dueAt: (due && zonedTimeToUtc(due, '23:59:59', tz)) || new Date(Date.now() + 30 * 86_400_000).toISOString(),
         items: courseIds.map((refId) => ({ kind: 'course' as const, refId })),
         targets: [...picked.departments.map((refId) => ({ kind: 'department' as const, refId })), ...picked.members.map((refId) => ({ kind: 'member' as const, refId }))],
       });
@@ -84,7 +87,7 @@ export default function AdminTasks() {
             <View key={t.id}>
               <View className='qx-table__row' data-testid='task-row'>
                 <Text className='qx-table__cell'>{t.title}</Text>
-                <Text className='qx-table__cell'>{dueLabel(t.dueAt, Date.now()).text}</Text>
+                <Text className='qx-table__cell'>{dueLabel(t.dueAt, Date.now(), tz).text}</Text>
                 <TaskRate taskId={t.id} title={t.title} />
                 <View className='qx-table__cell'>
                   <View className='qx-abtn' onClick={() => setOpen(open === t.id ? null : t.id)}>{open === t.id ? '收起' : '进度'}</View>

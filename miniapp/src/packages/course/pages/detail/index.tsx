@@ -14,9 +14,12 @@ import { go, routes } from '../../../../lib/routes';
 import { courseProgress, endStudy, enrol, getCourse, startStudy } from '../../../../services/courses';
 import type { Chapter } from '../../../../services/types';
 import './index.css';
+import { useTimeZone } from '../../../../hooks/use-time-zone';
+import { formatDate } from '../../../../lib/time';
 
 export default function CourseDetail() {
   const { params } = useRouter();
+  const tz = useTimeZone();
   const id = params.id ?? '';
   const course = useRequest(() => Promise.all([getCourse(id), courseProgress(id)]), [id]);
   const [session, setSession] = useState<string | null>(null);
@@ -78,7 +81,7 @@ export default function CourseDetail() {
               <Text className='qx-card__meta' data-testid='course-summary'>{`${detail.course.creditHours} 学时 · 已完成 ${done.size}/${detail.chapters.length} 章${complete ? ' · 课程已完成' : ''}`}</Text>
               {detail.enrolment ? (
                 <Text className={`qx-card__meta ${detail.enrolment.active ? '' : 'qx-tone-overdue'}`}>
-                  {detail.enrolment.active ? `学习有效期至 ${detail.enrolment.expiresAt.slice(0, 10)}` : `学习有效期已于 ${detail.enrolment.expiresAt.slice(0, 10)} 结束`}
+                  {detail.enrolment.active ? `学习有效期至 ${formatDate(detail.enrolment.expiresAt, tz)}` : `学习有效期已于 ${formatDate(detail.enrolment.expiresAt, tz)} 结束`}
                 </Text>
               ) : null}
               {detail.course.description ? <Text className='qx-card__meta'>{detail.course.description}</Text> : null}

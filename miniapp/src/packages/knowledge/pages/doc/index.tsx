@@ -6,12 +6,15 @@ import { Watermark } from '../../../../components/watermark';
 import { useRequest } from '../../../../hooks/use-request';
 import { getDocument } from '../../../../services/knowledge';
 import { getProfile } from '../../../../services/session';
+import { useTimeZone } from '../../../../hooks/use-time-zone';
+import { formatDate } from '../../../../lib/time';
 
 export default function Doc() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const doc = useRequest(() => getDocument(id), [id]);
   const me = getProfile();
+  const tz = useTimeZone();
   if (doc.data?.title) Taro.setNavigationBarTitle({ title: doc.data.title });
   return (
     <View className='qx-page'>
@@ -20,7 +23,7 @@ export default function Doc() {
           <View className='qx-doc' data-testid='document'>
             <Watermark mark={doc.data.watermark ?? { memberId: me?.member.hostUserId ?? me?.member.id }} />
             <Text className='qx-doc__title'>{doc.data.title}</Text>
-            {doc.data.updatedAt ? <Text className='qx-card__meta'>{`更新于 ${doc.data.updatedAt.slice(0, 10)}`}</Text> : null}
+            {doc.data.updatedAt ? <Text className='qx-card__meta'>{`更新于 ${formatDate(doc.data.updatedAt, tz)}`}</Text> : null}
             <RichText className='qx-doc__body' nodes={doc.data.body} />
           </View>
         ) : null}
