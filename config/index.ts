@@ -75,6 +75,9 @@ export const configSchema = z.object({
     .string()
     .default('绝密,机密,秘密,内部文件,内部资料,注意保密')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+
+  /** Community evidence (003 §10): days violating content and its reports are kept, at least 180; longer while a case is open. */
+  COMMUNITY_EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(180).max(3650).default(180),
 });
 
 export type Config = z.infer<typeof configSchema>;
