@@ -23,11 +23,32 @@ export async function migrate(db: Database, target = 'max'): Promise<number> {
   });
   if (dialect.migrationLock.acquire) await raw.query(dialect.migrationLock.acquire);
   try {
+    const skipped = await skippedMigrations(postgrator, db, target);
+    const filled = await postgrator.runMigrations(skipped);
     const applied = await postgrator.migrate(target);
-    return applied.length;
+    return filled.length + applied.length;
   } finally {
     if (dialect.migrationLock.release) await raw.query(dialect.migrationLock.release);
   }
+}
+
+type PostgratorInstance = InstanceType<typeof import('postgrator', { with: { 'resolution-mode': 'import' } }).default>;
+
+/**
+ * Migrations below the database's version that it never ran. Postgrator only moves forward from the
+ * highest applied version, so a migration numbered in its domain's range (1xxx core, 4xxx training…)
+ * that lands after a higher one would be skipped on every existing database; these run first, in order.
+ */
+async function skippedMigrations(postgrator: PostgratorInstance, db: Database, target: string) {
+  const current = await postgrator.getDatabaseVersion();
+  if (current === 0) return [];
+  const limit = target === 'max' ? current : Math.min(current, Number(target));
+  const rows = await db.raw.query<{ version: number | string }>('SELECT version FROM schemaversion');
+  const applied = new Set(rows.map((row) => Number(row.version)));
+  const migrations = await postgrator.getMigrations();
+  return migrations
+    .filter((m) => m.action === 'do' && m.version > 0 && m.version < limit && !applied.has(m.version))
+    .sort((a, b) => a.version - b.version);
 }
 
 async function currentMysqlDatabase(db: Database): Promise<string> {
