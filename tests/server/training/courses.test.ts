@@ -1,6 +1,6 @@
 import { startTestApp, bearer, type TestApp } from '../../support/test-app';
 import { createTenant, createMember } from '../../factories';
-import { createCourse, enrolMember, fakeClock } from '../../factories/training';
+import { createCourse, createKbDocument, enrolMember, fakeClock } from '../../factories/training';
 import { expectOtherTenantGets404 } from '../../support/isolation';
 
 let t: TestApp;
@@ -34,7 +34,9 @@ describe('course authoring (admin)', () => {
     const video = await t.http.post(`/api/v1/courses/${course.id}/chapters`).set(admin)
       .send({ title: '视频', kind: 'video', durationSec: 120, mediaUrl: 'https://m.example.com/a.mp4' }).expect(201);
     await t.http.post(`/api/v1/courses/${course.id}/chapters`).set(admin).send({ title: '文章', kind: 'article', body: '内容', minReadSec: 60 }).expect(201);
-    await t.http.post(`/api/v1/courses/${course.id}/chapters`).set(admin).send({ title: '知识', kind: 'knowledge', knowledgeDocId: 'doc1' }).expect(201);
+    await t.http.post(`/api/v1/courses/${course.id}/chapters`).set(admin).send({ title: '知识', kind: 'knowledge', knowledgeDocId: 'doc1' }).expect(400);
+    const doc = await createKbDocument(t, a.id, a.admin.id);
+    await t.http.post(`/api/v1/courses/${course.id}/chapters`).set(admin).send({ title: '知识', kind: 'knowledge', knowledgeDocId: doc.id }).expect(201);
     await t.http.patch(`/api/v1/chapters/${video.body.chapter.id}`).set(admin).send({ title: '视频一' }).expect(200);
     await t.http.patch(`/api/v1/courses/${course.id}`).set(admin).send({ validityDays: 30 }).expect(200);
     await t.http.patch(`/api/v1/courses/${course.id}`).set(admin).send({}).expect(400);

@@ -16,7 +16,7 @@ import {
   categoryBody, createChapterBody, createCourseBody, enrolBody, idParams, listCoursesQuery, updateChapterBody, updateCourseBody, updateEnrolmentBody,
 } from './schema';
 import { chapterSelect, courseSelect, enrolmentSelect, presentChapter, presentCourse, presentEnrolment } from './presenter';
-import { activeEnrolment, assertCategory, assertExam, enrol, loadCourse, setCourseStatus } from './service';
+import { activeEnrolment, assertCategory, assertExam, assertKnowledgeDocument, enrol, loadCourse, setCourseStatus } from './service';
 import { trainingErrors } from './errors';
 import { heartbeatWriter } from '../progress/heartbeat-writer';
 
@@ -109,6 +109,7 @@ export function courseRoutes(deps: AppDeps): Router<AppState> {
     const { params, body } = inputOf(ctx, newChapter);
     const db = ctx.state.db!;
     await loadCourse(db, params.id, { admin: true });
+    await assertKnowledgeDocument(db, body.knowledgeDocId);
     const sortOrder = body.sortOrder ?? (await db.chapter.count({ where: { courseId: params.id } }));
     // Reading chapters always have a minimum reading time (30 s unless the author sets one).
     const minReadSec = body.kind === 'video' ? null : (body.minReadSec ?? 30);
@@ -133,6 +134,7 @@ export function courseRoutes(deps: AppDeps): Router<AppState> {
     const { params, body } = inputOf(ctx, updateChapter);
     const db = ctx.state.db!;
     if (!(await db.chapter.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('chapter');
+    await assertKnowledgeDocument(db, body.knowledgeDocId);
     const chapter = await db.chapter.update({ where: { id: params.id }, data: body, select: chapterSelect });
     heartbeatWriter(deps).invalidateChapter(chapter.id);
     ctx.body = { chapter: presentChapter(chapter, { withContent: true }) };

@@ -30,6 +30,14 @@ export async function assertExam(db: TenantDb, examId: string | null | undefined
   }
 }
 
+/** A knowledge chapter points at a live document of this enterprise's knowledge base. */
+export async function assertKnowledgeDocument(db: TenantDb, documentId: string | null | undefined) {
+  if (!documentId) return;
+  if (!(await db.kbNode.findFirst({ where: { id: documentId, kind: 'document', status: { not: 'deleted' } }, select: { id: true } }))) {
+    throw errors.badRequest('unknown_document', '知识文档不存在 / Unknown knowledge document', { knowledgeDocId: documentId });
+  }
+}
+
 export async function setCourseStatus(db: TenantDb, actor: Actor, id: string, status: 'published' | 'unpublished', ip?: string) {
   const course = await loadCourse(db, id, { admin: true });
   if (status === 'published' && (await db.chapter.count({ where: { courseId: id } })) === 0) throw trainingErrors.courseEmpty();

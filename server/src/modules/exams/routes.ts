@@ -13,6 +13,7 @@ import { audit } from '../../core/audit';
 import { AppError, errors } from '../../core/errors';
 import { pageArgs, pageQuery, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
+import type { TenantDb } from '../../core/tenancy';
 import { clock } from '../courses/clock';
 import { exportXlsx, parseImport, templateXlsx, XLSX_TYPE } from './excel';
 import { forgetExam, loadExamForTaking } from './paper';
@@ -119,9 +120,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
   router.post('/exams', auth, admin, validate(newE), async (ctx) => {
     const { body } = inputOf(ctx, newE);
     const { db, actor } = ctx.state;
-    if (body.courseId && !(await db!.course.findUnique({ where: { id: body.courseId }, select: { id: true } }))) {
-      throw errors.badRequest('unknown_course', '课程不存在 / Unknown course');
-    }
+    await assertCourse(db!, body.courseId);
     const exam = await db!.exam.create({ data: { ...body, rules: body.rules ?? undefined, tenantId: actor!.tenantId }, select: examSelect });
     await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'exam.create', targetType: 'exam', targetId: exam.id, ip: ctx.ip });
     ctx.status = 201;
@@ -152,6 +151,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     const { params, body } = inputOf(ctx, updE);
     const { db, actor } = ctx.state;
     if (!(await db!.exam.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('exam');
+    await assertCourse(db!, body.courseId);
     const exam = await db!.exam.update({ where: { id: params.id }, data: { ...body, rules: body.rules ?? undefined }, select: examSelect });
     forgetExam(actor!.tenantId, exam.id);
     ctx.body = { exam: presentExam(exam, { admin: true }) };
@@ -256,3 +256,10 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
 }
 
 const timeUp = () => new AppError(409, 'time_limit_exceeded', '考试时间已到，答卷已提交 / Time is up: the attempt has been submitted');
+
+/** The course an exam belongs to is one of this enterprise's. */
+async function assertCourse(db: TenantDb, courseId: string | null | undefined) {
+  if (courseId && !(await db.course.findUnique({ where: { id: courseId }, select: { id: true } }))) {
+    throw errors.badRequest('unknown_course', '课程不存在 / Unknown course', { courseId });
+  }
+}
