@@ -1,6 +1,6 @@
 /**
  * Tenancy by construction: the client route handlers get (ctx.state.db) adds the tenant's id to the
- * where and data of every tenant-owned model, and refuses queries whose filter is undefined or
+ * where, cursor and data of every tenant-owned model, and refuses queries whose filter is undefined or
  * empty — the classic way one forgotten variable turns "this row" into "every row".
  */
 import { LRUCache } from 'lru-cache';
@@ -57,6 +57,8 @@ function extendForTenant(prisma: PrismaClient, tenantId: string) {
           if (DATA_OPS.has(operation)) return query({ ...a, data: withTenant(a.data, tenantId, model) } as never);
           assertFilter(model, operation, a.where);
           const scoped: Record<string, unknown> = { ...a, where: { ...(a.where as object), tenantId } };
+          // Prisma finds a cursor's row without the where: unscoped, another tenant's id would start the page.
+          if (a.cursor) scoped.cursor = { ...(a.cursor as object), tenantId };
           if (operation === 'upsert') scoped.create = withTenant(a.create, tenantId, model);
           if ((operation === 'update' || operation === 'updateMany') && a.data && (a.data as Record<string, unknown>).tenantId !== undefined) {
             throw new TenantScopeError(`${model}.${operation}: tenantId cannot change`);
