@@ -3,6 +3,7 @@
  * Every variable has a default that lets a fresh checkout run (embedded SQLite, local sandbox hosts);
  * `.env.example` documents each one. An invalid value stops the boot with the variable's name.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -12,9 +13,19 @@ const bool = z
 
 const optionalUrl = z.string().url().optional();
 
+/** `10.0.0.1`, `10.0.0.0/8`, `fd00::/8`: an address, or a network with its prefix length. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  /** Interface to listen on: loopback unless set (0.0.0.0 to accept connections from elsewhere). */
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Public base URL of this server, used in links (messages, signed media URLs, callbacks). */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
@@ -38,6 +49,15 @@ export const configSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs). Empty:
+   * none — the client is the connection's peer, whatever headers it sends.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrCidr), { message: 'must be comma-separated IP addresses or CIDRs (10.0.0.0/8)' }),
   /** A staff API key accepted on /platform/v1 (besides keys created with `npm run staff-key`). */
   PLATFORM_API_KEY: z.string().min(24).optional(),
 

@@ -1,6 +1,6 @@
 /**
  * createApp(): composes middleware and mounts every module's routes. Never listens (main.ts does).
- * Order: requestId → access log → security headers → CORS → errors → JSON encoding → body → routes.
+ * Order: client address → requestId → access log → security headers → CORS → errors → JSON encoding → body → routes.
  */
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
@@ -8,6 +8,7 @@ import cors from '@koa/cors';
 import type { AppDeps, AppState } from './core/context';
 import { requestId } from './core/http/request-id';
 import { accessLog } from './core/http/access-log';
+import { clientAddress } from './core/http/client-address';
 import { errorHandler } from './core/http/error-handler';
 import { jsonBody } from './core/http/json-body';
 import { securityHeaders } from './core/http/security-headers';
@@ -23,7 +24,9 @@ export type App = Koa<AppState>;
 export const LISTEN_BACKLOG = 4096;
 
 export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
-  const app = new Koa<AppState>({ proxy: true });
+  // Koa's own proxy mode believes X-Forwarded-For from anyone; clientAddress trusts configured proxies only.
+  const app = new Koa<AppState>({ proxy: false });
+  app.use(clientAddress(deps.config.TRUSTED_PROXIES));
   app.use(requestId());
   app.use(accessLog(deps.logger));
   app.use(securityHeaders());

@@ -30,6 +30,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATABASE_URL: info.databaseUrl,
     PLATFORM_API_KEY: STAFF_KEY,
     BODY_LIMIT_KB: '64',
+    // supertest connects over loopback: believing its X-Forwarded-For gives each test client its own address (testClient).
+    TRUSTED_PROXIES: '127.0.0.0/8,::1',
     ...overrides,
   });
 }
