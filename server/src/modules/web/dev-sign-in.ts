@@ -10,7 +10,8 @@
  *                                         the app; the page then calls POST /api/v1/auth/wecom/oauth
  *                                         or /api/v1/auth/wecom/admin-sso with it.
  *
- * Off (404) in production and whenever the WeCom base URL is not a sandbox on this machine.
+ * Off (404) in production, whenever the WeCom base URL is not a sandbox on this machine, and to
+ * every client that is not on this machine (ctx.ip: the peer, or what a trusted proxy reports).
  */
 import Router from '@koa/router';
 import { z } from 'zod';
@@ -19,6 +20,9 @@ import { AppError, errors } from '../../core/errors';
 import { inputOf, validate } from '../../core/validate';
 
 const PEOPLE_PER_CORP = 12;
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (::ffff:127.0.0.1). */
+const isLoopback = (ip: string) => /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip) || ip === '::1';
 
 interface CorpSummary {
   corpid: string;
@@ -55,8 +59,8 @@ async function sandboxCall<T>(base: string, path: string, init?: RequestInit): P
 
 export function devSignInRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/dev/sandbox' });
-  router.use(async (_ctx, next) => {
-    if (!sandboxBase(deps)) throw errors.notFound('route');
+  router.use(async (ctx, next) => {
+    if (!sandboxBase(deps) || !isLoopback(ctx.ip)) throw errors.notFound('route');
     await next();
   });
 
