@@ -87,16 +87,15 @@ describe('attachments', () => {
     const path = new URL(signed.body.url).pathname;
     expect(path).toMatch(/^\/api\/v1\/media\//);
 
-    const file = await t.http.get(path).buffer(true).parse(binaryBody).expect(200);
+    const file = await t.http.get(path).set(bearer(s.viewer.token)).buffer(true).parse(binaryBody).expect(200);
     expect(Buffer.compare(file.body as Buffer, PNG)).toBe(0);
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.headers['cache-control']).toBe('private, no-store');
     expect(file.headers['content-disposition']).toMatch(/^inline/);
-    await t.http.get(path).set(bearer(s.viewer.token)).expect(200);
-    const part = await t.http.get(path).set('Range', 'bytes=2-5').expect(206);
+    const part = await t.http.get(path).set(bearer(s.viewer.token)).set('Range', 'bytes=2-5').expect(206);
     expect(part.headers['content-range']).toBe(`bytes 2-5/${PNG.length}`);
     expect(part.headers['content-length']).toBe('4');
-    await t.http.get(path).set('Range', `bytes=${PNG.length}-`).expect(416);
+    await t.http.get(path).set(bearer(s.viewer.token)).set('Range', `bytes=${PNG.length}-`).expect(416);
 
     // Someone else's link: refused, even for an admin of the same enterprise.
     const other = await t.http.get(path).set(bearer(s.tenant.admin.token)).expect(403);
@@ -113,10 +112,23 @@ describe('attachments', () => {
     // Access ends with the grant, and with the session.
     const grants = await t.http.get(`/api/v1/spaces/${s.space.id}/permissions`).set(bearer(s.tenant.admin.token)).expect(200);
     await t.http.delete(`/api/v1/spaces/${s.space.id}/permissions/${grants.body.items[0].id}`).set(bearer(s.tenant.admin.token)).expect(204);
-    await t.http.get(path).expect(404);
+    await t.http.get(path).set(bearer(s.viewer.token)).expect(404);
     const adminUrl = await t.http.get(`/api/v1/attachments/${att.id}/url`).set(bearer(s.tenant.admin.token)).expect(200);
     await t.http.delete('/api/v1/session').set(bearer(s.tenant.admin.token)).expect(204);
-    await t.http.get(new URL(adminUrl.body.url).pathname).expect(403);
+    await t.http.get(new URL(adminUrl.body.url).pathname).set(bearer(s.tenant.admin.token)).expect(403);
+  });
+
+  it('defect 12: a signed media link opens nothing without the member\'s own session', async () => {
+    const s = await setup();
+    const att = (await upload(s.doc.id, s.tenant.admin.token, '图.png', PNG).expect(201)).body.attachment;
+    const signed = await t.http.get(`/api/v1/attachments/${att.id}/url`).set(bearer(s.viewer.token)).expect(200);
+    const path = new URL(signed.body.url).pathname;
+    const anonymous = await t.http.get(path).expect(401);
+    expect(anonymous.body.error.code).toBe('unauthenticated');
+    expect(anonymous.headers['content-type']).toMatch(/json/);
+    await t.http.get(path).set('Range', 'bytes=0-3').expect(401);
+    await t.http.get(path).set(bearer('not-a-session')).expect(401);
+    await t.http.get(path).set(bearer(s.viewer.token)).expect(200);
   });
 
   it('deletes attachments (editors), files included', async () => {

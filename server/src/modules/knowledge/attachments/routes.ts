@@ -127,11 +127,11 @@ export function attachmentRoutes(deps: AppDeps): Router<AppState> {
     }
     const { claims } = check;
     const someoneElse = () => refused('media_link_invalid', '该链接属于其他成员 / This link belongs to someone else');
+    // Bound to the member: a link alone opens nothing, only together with that member's own session.
     const token = bearerToken(ctx.get('authorization'));
-    if (token) {
-      const session = await verifySession(deps.db, token);
-      if (!session.ok || session.actor.memberId !== claims.m || session.actor.tenantId !== claims.t) throw someoneElse();
-    }
+    if (!token) throw errors.unauthenticated();
+    const caller = await verifySession(deps.db, token);
+    if (!caller.ok || caller.actor.memberId !== claims.m || caller.actor.tenantId !== claims.t) throw someoneElse();
     // The signing session must still be valid: signing out or leaving kills the link at once.
     const db = scopeToTenant(deps.db.prisma, claims.t);
     const session = await db.session.findUnique({ where: { id: claims.s }, select: { memberId: true, revokedAt: true, expiresAt: true } });

@@ -2,7 +2,8 @@
  * Online-only media (seed 001 §2.5): attachments are served through short-lived URLs signed for
  * one member's session. The token carries attachment, enterprise, member, session and expiry under
  * an HMAC of SECRET_KEY; serving re-checks that the session is still valid and the member may still
- * read the document, and — when the request carries a session — that it is that member's.
+ * read the document, and that the request carries that member's own session (Authorization:
+ * Bearer): a link that leaks opens nothing by itself.
  */
 import { hmac, safeEqual } from '../../../core/tokens';
 
