@@ -8,6 +8,8 @@ export const trainingErrors = {
   enrolmentNotStarted: (startsAt: Date) =>
     new AppError(403, 'enrolment_not_started', '课程学习尚未开始 / The enrolment has not started yet', { startsAt: startsAt.toISOString() }),
   courseNotPublished: () => new AppError(409, 'course_not_published', '课程未发布 / The course is not published'),
+  courseInUse: (enrolments: number, tasks: number) =>
+    new AppError(409, 'course_in_use', '课程已有学员或被培训任务引用，不能删除，请改为下架 / The course has learners or is part of a task: unpublish it instead', { enrolments, tasks }),
   courseEmpty: () => new AppError(409, 'course_has_no_chapters', '课程还没有章节 / The course has no chapters'),
   parallelSession: (sessionId: string) =>
     new AppError(409, 'parallel_session', '已有进行中的学习会话，请先结束 / Another study session is active; end it first', { activeSessionId: sessionId }),

@@ -1,6 +1,7 @@
 /**
  * Courses, chapters, categories and enrolments.
- *   admin:  POST/PATCH courses, chapters, categories; publish/unpublish; enrol members; renew enrolments
+ *   admin:  POST/PATCH courses, chapters, categories; publish/unpublish; delete an unused course;
+ *           chapter order; enrol members; renew enrolments
  *   member: published courses only; chapter content only inside an active enrolment window
  */
 import Router from '@koa/router';
@@ -13,10 +14,10 @@ import { pageArgs, pageQuery, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import { clock } from './clock';
 import {
-  categoryBody, createChapterBody, createCourseBody, enrolBody, idParams, listCoursesQuery, updateChapterBody, updateCourseBody, updateEnrolmentBody,
+  categoryBody, chapterOrderBody, createChapterBody, createCourseBody, enrolBody, idParams, listCoursesQuery, updateChapterBody, updateCourseBody, updateEnrolmentBody,
 } from './schema';
 import { chapterSelect, courseSelect, enrolmentSelect, presentChapter, presentCourse, presentEnrolment } from './presenter';
-import { activeEnrolment, assertCategory, assertExam, assertKnowledgeDocument, enrol, loadCourse, setCourseStatus } from './service';
+import { activeEnrolment, assertCategory, assertExam, assertKnowledgeDocument, deleteCourse, enrol, loadCourse, reorderChapters, setCourseStatus } from './service';
 import { trainingErrors } from './errors';
 import { heartbeatWriter } from '../progress/heartbeat-writer';
 
@@ -104,6 +105,23 @@ export function courseRoutes(deps: AppDeps): Router<AppState> {
     });
   }
 
+  router.delete('/courses/:id', auth, admin, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    const chapterIds = await deleteCourse(ctx.state.db!, ctx.state.actor!, params.id, ctx.ip);
+    for (const id of chapterIds) heartbeatWriter(deps).invalidateChapter(id);
+    ctx.status = 204;
+  });
+
+  const order = { params: idParams, body: chapterOrderBody };
+  router.put('/courses/:id/chapter-order', auth, admin, validate(order), async (ctx) => {
+    const { params, body } = inputOf(ctx, order);
+    const { db, actor } = ctx.state;
+    await reorderChapters(db!, actor!, params.id, body.chapterIds, ctx.ip);
+    for (const id of body.chapterIds) heartbeatWriter(deps).invalidateChapter(id);
+    const chapters = await db!.chapter.findMany({ where: { courseId: params.id }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: chapterSelect });
+    ctx.body = { chapters: chapters.map((c) => presentChapter(c, { withContent: true })) };
+  });
+
   const newChapter = { params: idParams, body: createChapterBody };
   router.post('/courses/:id/chapters', auth, admin, validate(newChapter), async (ctx) => {
     const { params, body } = inputOf(ctx, newChapter);
@@ -113,7 +131,9 @@ export function courseRoutes(deps: AppDeps): Router<AppState> {
     const sortOrder = body.sortOrder ?? (await db.chapter.count({ where: { courseId: params.id } }));
     // Reading chapters always have a minimum reading time (30 s unless the author sets one).
     const minReadSec = body.kind === 'video' ? null : (body.minReadSec ?? 30);
-    const chapter = await db.chapter.create({ data: { ...body, sortOrder, minReadSec, tenantId: ctx.state.actor!.tenantId, courseId: params.id }, select: chapterSelect });
+    const { actor } = ctx.state;
+    const chapter = await db.chapter.create({ data: { ...body, sortOrder, minReadSec, tenantId: actor!.tenantId, courseId: params.id }, select: chapterSelect });
+    await audit(db, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'chapter.create', targetType: 'chapter', targetId: chapter.id, ip: ctx.ip, details: { courseId: params.id } });
     ctx.status = 201;
     ctx.body = { chapter: presentChapter(chapter, { withContent: true }) };
   });
@@ -137,15 +157,20 @@ export function courseRoutes(deps: AppDeps): Router<AppState> {
     await assertKnowledgeDocument(db, body.knowledgeDocId);
     const chapter = await db.chapter.update({ where: { id: params.id }, data: body, select: chapterSelect });
     heartbeatWriter(deps).invalidateChapter(chapter.id);
+    const { actor } = ctx.state;
+    await audit(db, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'chapter.update', targetType: 'chapter', targetId: chapter.id, ip: ctx.ip, details: { fields: Object.keys(body) } });
     ctx.body = { chapter: presentChapter(chapter, { withContent: true }) };
   });
 
   router.delete('/chapters/:id', auth, admin, validate(one), async (ctx) => {
     const { params } = inputOf(ctx, one);
     const db = ctx.state.db!;
-    if (!(await db.chapter.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('chapter');
+    const chapter = await db.chapter.findUnique({ where: { id: params.id }, select: { id: true, courseId: true } });
+    if (!chapter) throw errors.notFound('chapter');
     await db.chapter.delete({ where: { id: params.id } });
     heartbeatWriter(deps).invalidateChapter(params.id);
+    const { actor } = ctx.state;
+    await audit(db, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'chapter.delete', targetType: 'chapter', targetId: params.id, ip: ctx.ip, details: { courseId: chapter.courseId } });
     ctx.status = 204;
   });
 

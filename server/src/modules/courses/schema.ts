@@ -48,5 +48,7 @@ export const createChapterBody = z
   });
 export const updateChapterBody = z.object(chapterFields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to update');
 
+export const chapterOrderBody = z.object({ chapterIds: z.array(z.string().min(1).max(32)).min(1).max(500) });
+
 export const enrolBody = z.object({ memberIds: z.array(z.string().min(1).max(32)).min(1).max(1000) });
 export const updateEnrolmentBody = z.object({ expiresAt: timestamp });

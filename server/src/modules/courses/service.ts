@@ -51,6 +51,35 @@ export async function setCourseStatus(db: TenantDb, actor: Actor, id: string, st
 }
 
 /**
+ * Deletes a course nobody has studied and no task names: its chapters go with it. A course with
+ * learners keeps their records, so it can only be unpublished (hidden from members).
+ */
+export async function deleteCourse(db: TenantDb, actor: Actor, id: string, ip?: string) {
+  await loadCourse(db, id, { admin: true });
+  const [enrolments, taskItems] = await Promise.all([
+    db.enrolment.count({ where: { courseId: id } }),
+    db.taskItem.count({ where: { kind: 'course', refId: id } }),
+  ]);
+  if (enrolments > 0 || taskItems > 0) throw trainingErrors.courseInUse(enrolments, taskItems);
+  const chapters = await db.chapter.findMany({ where: { courseId: id }, select: { id: true } });
+  await db.$transaction([db.chapter.deleteMany({ where: { courseId: id } }), db.course.delete({ where: { id } })]);
+  await audit(db, { tenantId: actor.tenantId, actorType: 'member', actorId: actor.memberId, action: 'course.delete', targetType: 'course', targetId: id, ip });
+  return chapters.map((c) => c.id);
+}
+
+/** Puts a course's chapters in the order given; the list must name each of them exactly once. */
+export async function reorderChapters(db: TenantDb, actor: Actor, courseId: string, chapterIds: string[], ip?: string) {
+  await loadCourse(db, courseId, { admin: true });
+  const have = await db.chapter.findMany({ where: { courseId }, select: { id: true } });
+  const given = new Set(chapterIds);
+  if (given.size !== chapterIds.length || have.length !== chapterIds.length || !have.every((c) => given.has(c.id))) {
+    throw errors.badRequest('chapter_order_mismatch', '章节列表须包含本课程的每个章节各一次 / The order must name every chapter of the course once', { expected: have.length });
+  }
+  await db.$transaction(chapterIds.map((id, sortOrder) => db.chapter.update({ where: { id }, data: { sortOrder }, select: { id: true } })));
+  await audit(db, { tenantId: actor.tenantId, actorType: 'member', actorId: actor.memberId, action: 'course.chapters.reorder', targetType: 'course', targetId: courseId, ip });
+}
+
+/**
  * Enrols members: the window starts now and lasts the course's validityDays. An existing enrolment
  * is left as it is (an expired one stays expired: renewing is an admin decision, see renewEnrolment).
  */

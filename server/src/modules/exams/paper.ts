@@ -91,6 +91,21 @@ export interface Rule {
 const rulesOf = (exam: ExamRow) => (exam.rules ?? []) as Rule[];
 
 export function drawPaper(entry: CachedExam): PaperEntry[] {
+  const paper = drawQuestions(entry);
+  return entry.exam.shuffleQuestions ? shuffled(paper) : paper;
+}
+
+/** Fisher–Yates on a copy: a fixed paper's array is shared by everyone who starts it. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function drawQuestions(entry: CachedExam): PaperEntry[] {
   if (entry.exam.mode === 'fixed') {
     if (entry.fixed.length === 0) throw examErrors.paperEmpty();
     return entry.fixed;

@@ -20,17 +20,18 @@ export function presentTakerQuestion(q: Pick<QuestionRow, 'id' | 'type' | 'stem'
 
 export const examSelect = {
   id: true, title: true, courseId: true, status: true, mode: true, rules: true, timeLimitSec: true, maxAttempts: true, passScore: true,
-  resultVisibility: true, maxSwitchAways: true, createdAt: true,
+  resultVisibility: true, maxSwitchAways: true, opensAt: true, closesAt: true, shuffleQuestions: true, createdAt: true,
 } as const;
 export interface ExamRow {
   id: string; title: string; courseId: string | null; status: string; mode: string; rules: unknown; timeLimitSec: number; maxAttempts: number;
-  passScore: number; resultVisibility: string; maxSwitchAways: number | null; createdAt: Date;
+  passScore: number; resultVisibility: string; maxSwitchAways: number | null; opensAt: Date | null; closesAt: Date | null; shuffleQuestions: boolean; createdAt: Date;
 }
 
 export function presentExam(e: ExamRow, opts: { admin: boolean }) {
   return {
     id: e.id, title: e.title, courseId: e.courseId, mode: e.mode, timeLimitSec: e.timeLimitSec, maxAttempts: e.maxAttempts, passScore: e.passScore,
     resultVisibility: e.resultVisibility, maxSwitchAways: e.maxSwitchAways,
+    opensAt: e.opensAt?.toISOString() ?? null, closesAt: e.closesAt?.toISOString() ?? null, shuffleQuestions: e.shuffleQuestions,
     ...(opts.admin && { status: e.status, rules: e.rules ?? null, createdAt: e.createdAt.toISOString() }),
   };
 }

@@ -5,8 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TenantDb } from '../../core/tenancy';
-import { questionSelect } from './presenter';
-import type { QuestionInput, QuestionChanges } from './schema';
+import { Prisma } from '../../db/generated/mysql/client';
+import { examErrors } from './errors';
+import { questionSelect, type QuestionRow } from './presenter';
+import { questionProblem, type QuestionInput, type QuestionChanges } from './schema';
 
 /** A list may name a tag twice; the rows hold it once. */
 const rowsOf = (tags: string[]) => [...new Set(tags)].map((tag) => ({ tag }));
@@ -18,10 +20,23 @@ export function createQuestion(db: TenantDb, tenantId: string, input: QuestionIn
   });
 }
 
-export function updateQuestion(db: TenantDb, id: string, changes: QuestionChanges) {
+/** The changes applied to `before` must still make a whole question (type, options and key agree). */
+export function updateQuestion(db: TenantDb, before: QuestionRow, changes: QuestionChanges) {
+  const type = changes.type ?? before.type;
+  const choice = type === 'single' || type === 'multiple';
+  const options = choice ? (changes.options !== undefined ? changes.options : (before.options as { key: string; text: string }[] | null)) : null;
+  const answer = changes.answer ?? (before.answer as (string | boolean)[]);
+  const problem = questionProblem({ type, options: options ?? undefined, answer });
+  if (problem) throw examErrors.questionInvalid(problem.path, problem.message);
+  const { options: _given, ...rest } = changes;
   return db.question.update({
-    where: { id },
-    data: { ...changes, ...(changes.tags && { questionTags: { deleteMany: {}, createMany: { data: rowsOf(changes.tags) } } }) },
+    where: { id: before.id },
+    data: {
+      ...rest,
+      // Options belong to choice questions only; Prisma writes a JSON null as DbNull.
+      ...((changes.options !== undefined || changes.type !== undefined) && { options: options ?? Prisma.DbNull }),
+      ...(changes.tags && { questionTags: { deleteMany: {}, createMany: { data: rowsOf(changes.tags) } } }),
+    },
     select: questionSelect,
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Question bank, exams and attempts.
- *   admin:  /questions (CRUD, template, import, export), /exams (CRUD, paper, publish/close, attempts)
+ *   admin:  /questions (CRUD — delete archives —, template, import, export), /exams (CRUD, paper, publish/close, attempts)
  *   member: /exams (published), POST /exams/:id/attempts, /attempts/:id (answers, switch-away, submit)
  * Nothing a taker receives before submitting contains an answer key.
  */
@@ -18,6 +18,8 @@ import { clock } from '../courses/clock';
 import { exportXlsx, parseImport, templateXlsx, XLSX_TYPE } from './excel';
 import { forgetExam, loadExamForTaking } from './paper';
 import { createQuestion, importQuestions, updateQuestion } from './question-bank';
+import { deleteExam } from './authoring';
+import { examErrors } from './errors';
 import { attemptSelect, examSelect, presentAttempt, presentExam, presentQuestion, questionSelect, type AttemptRow } from './presenter';
 import {
   answersBody, createExamBody, idParams, listQuestionsQuery, paperBody, questionBody, updateExamBody, updateQuestionBody,
@@ -55,6 +57,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     const { query } = inputOf(ctx, listQ);
     const rows = await ctx.state.db!.question.findMany({
       where: {
+        archived: query.archived,
         ...(query.type && { type: query.type }),
         ...(query.difficulty && { difficulty: query.difficulty }),
         // QuestionTag rows, not the JSON list: the filter runs before paging, so every page is full.
@@ -87,7 +90,9 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
   const newQ = { body: questionBody };
   router.post('/questions', auth, admin, validate(newQ), async (ctx) => {
     const { body } = inputOf(ctx, newQ);
-    const q = await createQuestion(ctx.state.db!, ctx.state.actor!.tenantId, body);
+    const { db, actor } = ctx.state;
+    const q = await createQuestion(db!, actor!.tenantId, body);
+    await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'question.create', targetType: 'question', targetId: q.id, ip: ctx.ip });
     ctx.status = 201;
     ctx.body = { question: presentQuestion(q) };
   });
@@ -102,9 +107,22 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
   const updQ = { params: idParams, body: updateQuestionBody };
   router.patch('/questions/:id', auth, admin, validate(updQ), async (ctx) => {
     const { params, body } = inputOf(ctx, updQ);
-    const db = ctx.state.db!;
-    if (!(await db.question.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('question');
-    ctx.body = { question: presentQuestion(await updateQuestion(db, params.id, body)) };
+    const { db, actor } = ctx.state;
+    const before = await db!.question.findUnique({ where: { id: params.id }, select: questionSelect });
+    if (!before) throw errors.notFound('question');
+    const q = await updateQuestion(db!, before, body);
+    await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'question.update', targetType: 'question', targetId: q.id, ip: ctx.ip, details: { fields: Object.keys(body) } });
+    ctx.body = { question: presentQuestion(q) };
+  });
+
+  // Papers and past attempts name the question, so deleting it archives it: it leaves the bank and random papers.
+  router.delete('/questions/:id', auth, admin, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    const { db, actor } = ctx.state;
+    if (!(await db!.question.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('question');
+    await db!.question.update({ where: { id: params.id }, data: { archived: true }, select: { id: true } });
+    await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'question.delete', targetType: 'question', targetId: params.id, ip: ctx.ip });
+    ctx.status = 204;
   });
 
   // ── exams ────────────────────────────────────────────────────────────────
@@ -150,10 +168,15 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
   router.patch('/exams/:id', auth, admin, validate(updE), async (ctx) => {
     const { params, body } = inputOf(ctx, updE);
     const { db, actor } = ctx.state;
-    if (!(await db!.exam.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('exam');
+    const before = await db!.exam.findUnique({ where: { id: params.id }, select: { id: true, opensAt: true, closesAt: true } });
+    if (!before) throw errors.notFound('exam');
+    const opensAt = body.opensAt !== undefined ? body.opensAt : before.opensAt;
+    const closesAt = body.closesAt !== undefined ? body.closesAt : before.closesAt;
+    if (opensAt && closesAt && closesAt <= opensAt) throw examErrors.windowInvalid();
     await assertCourse(db!, body.courseId);
     const exam = await db!.exam.update({ where: { id: params.id }, data: { ...body, rules: body.rules ?? undefined }, select: examSelect });
     forgetExam(actor!.tenantId, exam.id);
+    await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'exam.update', targetType: 'exam', targetId: exam.id, ip: ctx.ip, details: { fields: Object.keys(body) } });
     ctx.body = { exam: presentExam(exam, { admin: true }) };
   });
 
@@ -169,6 +192,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     await db!.examQuestion.deleteMany({ where: { examId: params.id } });
     await db!.examQuestion.createMany({ data: body.questions.map((q, i) => ({ tenantId: actor!.tenantId, examId: params.id, questionId: q.questionId, score: q.score, sortOrder: i })) });
     forgetExam(actor!.tenantId, params.id);
+    await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'exam.paper', targetType: 'exam', targetId: params.id, ip: ctx.ip, details: { questions: body.questions.length } });
     ctx.body = { questions: body.questions.length, totalScore: body.questions.reduce((s, q) => s + q.score, 0) };
   });
 
@@ -183,6 +207,13 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
       ctx.body = { exam: presentExam(exam, { admin: true }) };
     });
   }
+
+  router.delete('/exams/:id', auth, admin, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    const { db, actor } = ctx.state;
+    await deleteExam(db!, actor!, params.id, ctx.ip);
+    ctx.status = 204;
+  });
 
   const attemptsOf = { params: idParams, query: pageQuery };
   router.get('/exams/:id/attempts', auth, admin, validate(attemptsOf), async (ctx) => {

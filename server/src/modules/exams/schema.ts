@@ -42,8 +42,12 @@ export function questionProblem(q: { type: string; options?: { key: string }[]; 
   return null;
 }
 
+/** Any field of a question, the key and type included; the merged result is checked with questionProblem. */
 export const updateQuestionBody = z
   .object({
+    type: z.enum(['single', 'multiple', 'true_false', 'fill']),
+    options: z.array(option).min(2).max(8).nullable(),
+    answer: z.array(z.union([z.string().trim().min(1).max(500), z.boolean()])).min(1).max(20),
     stem: requiredPlainText(5000),
     explanation: plainText(5000).nullish(),
     tags: questionTags,
@@ -58,6 +62,8 @@ export const listQuestionsQuery = pageQuery.extend({
   type: z.enum(['single', 'multiple', 'true_false', 'fill']).optional(),
   difficulty: z.coerce.number().int().min(1).max(5).optional(),
   tag: z.string().max(50).optional(),
+  // Deleted questions stay archived (papers and past attempts name them); the bank lists the others.
+  archived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 const rule = z.object({
@@ -78,11 +84,20 @@ const examFields = {
   passScore: z.number().min(0).max(10_000),
   resultVisibility: z.enum(['hidden', 'score', 'full']),
   maxSwitchAways: z.number().int().min(0).max(1000).nullish(),
+  opensAt: z.coerce.date().nullish(),
+  closesAt: z.coerce.date().nullish(),
+  shuffleQuestions: z.boolean(),
 };
+const windowOrdered = (e: { opensAt?: Date | null; closesAt?: Date | null }) => !e.opensAt || !e.closesAt || e.closesAt > e.opensAt;
 export const createExamBody = z
-  .object({ ...examFields, mode: examFields.mode.default('fixed'), timeLimitSec: examFields.timeLimitSec.default(3600), maxAttempts: examFields.maxAttempts.default(1), passScore: examFields.passScore.default(60), resultVisibility: examFields.resultVisibility.default('score') })
-  .refine((e) => e.mode !== 'random' || (e.rules && e.rules.length > 0), { path: ['rules'], message: 'a random paper needs rules' });
-export const updateExamBody = z.object(examFields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .object({ ...examFields, shuffleQuestions: examFields.shuffleQuestions.default(false), mode: examFields.mode.default('fixed'), timeLimitSec: examFields.timeLimitSec.default(3600), maxAttempts: examFields.maxAttempts.default(1), passScore: examFields.passScore.default(60), resultVisibility: examFields.resultVisibility.default('score') })
+  .refine((e) => e.mode !== 'random' || (e.rules && e.rules.length > 0), { path: ['rules'], message: 'a random paper needs rules' })
+  .refine(windowOrdered, { path: ['closesAt'], message: 'the exam must close after it opens' });
+export const updateExamBody = z
+  .object(examFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .refine(windowOrdered, { path: ['closesAt'], message: 'the exam must close after it opens' });
 
 export const paperBody = z.object({
   questions: z.array(z.object({ questionId: z.string().min(1).max(32), score: z.number().positive().max(100) })).min(1).max(500),

@@ -31,6 +31,10 @@ export const GRACE_MS = 5_000;
 
 export async function startAttempt(deps: AppDeps, db: TenantDb, actor: Actor, examId: string) {
   const entry = await loadExamForTaking(db, actor.tenantId, examId);
+  const { opensAt, closesAt } = entry.exam;
+  const now = clock.now();
+  if (opensAt && now < opensAt.getTime()) throw examErrors.notOpenYet(opensAt);
+  if (closesAt && now >= closesAt.getTime()) await refuseAfterClose(db, actor, examId, closesAt);
   if (entry.courseId) {
     // Seed 001 §4.4: the exam comes after every chapter, inside the enrolment window.
     const enrolment = await activeEnrolment(db, actor.memberId, entry.courseId);
@@ -47,6 +51,12 @@ export async function startAttempt(deps: AppDeps, db: TenantDb, actor: Actor, ex
     started = await attemptStarter(deps).start(request);
   }
   return { attempt: started.attempt, entry, resumed: started.resumed };
+}
+
+/** After the window closes only an attempt already open may be resumed (it runs to its own deadline). */
+async function refuseAfterClose(db: TenantDb, actor: Actor, examId: string, closesAt: Date) {
+  const open = await db.examAttempt.findFirst({ where: { examId, memberId: actor.memberId, status: 'in_progress' }, select: { id: true } });
+  if (!open) throw examErrors.windowClosed(closesAt);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Training tasks.
- *   admin:  POST/PATCH/DELETE /tasks, GET /tasks (all), GET /tasks/:id (with totals), GET /tasks/:id/assignees
+ *   admin:  POST/PATCH (fields and audience)/DELETE (archives) /tasks, GET /tasks (all), GET /tasks/:id (with totals), GET /tasks/:id/assignees
  *   member: GET /me/tasks, GET /tasks/:id (own progress; 404 when not assigned),
  *           POST /tasks/:id/documents/:documentId/read (read confirmation of a task document)
  */
@@ -18,7 +18,7 @@ import { assigneeCondition, matchesTargets } from './assignees';
 import { recordItemDone } from './completion';
 import { scheduleReminders } from './reminders';
 import { assigneesQuery, createTaskBody, docParams, idParams, updateTaskBody } from './schema';
-import { assigneeStatus, backfillTask, checkReferences, loadTask, presentTask, taskSelect, taskSummary, type TaskRow } from './service';
+import { assigneeStatus, backfillTask, checkReferences, checkTargets, loadTask, presentTask, taskSelect, taskSummary, type TaskRow } from './service';
 
 async function myDepartmentPaths(db: TenantDb, memberId: string): Promise<string[]> {
   const links = await db.departmentMember.findMany({ where: { memberId }, select: { departmentId: true } });
@@ -121,13 +121,24 @@ export function taskRoutes(deps: AppDeps): Router<AppState> {
     const { db, actor } = ctx.state;
     const before = await loadTask(db!, params.id);
     if (body.dueAt && body.dueAt <= before.startsAt) throw errors.badRequest('due_before_start', '截止日期须晚于开始日期 / The due date must be after the start');
-    const task = await db!.trainingTask.update({ where: { id: params.id }, data: body, select: taskSelect });
+    const { targets, ...fields } = body;
+    if (targets) {
+      await checkTargets(db!, targets);
+      await db!.$transaction([
+        db!.taskTarget.deleteMany({ where: { taskId: params.id } }),
+        db!.taskTarget.createMany({ data: targets.map((t) => ({ tenantId: actor!.tenantId, taskId: params.id, kind: t.kind, refId: 'refId' in t ? t.refId : null })) }),
+      ]);
+    }
+    const task = Object.keys(fields).length ? await db!.trainingTask.update({ where: { id: params.id }, data: fields, select: taskSelect }) : before;
     // Reminders carry the due date they were made for; new dates get new reminders.
     if (task.dueAt.getTime() !== before.dueAt.getTime() || task.remindDaysBefore !== before.remindDaysBefore) {
       await scheduleReminders(deps, actor!.tenantId, task, actor!.memberId, ['due_soon', 'overdue']);
     }
+    // People new to the audience are told; the notices' dedupe keys skip those already told.
+    if (targets && !task.archivedAt) await scheduleReminders(deps, actor!.tenantId, task, actor!.memberId, ['assigned']);
     await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'task.update', targetType: 'task', targetId: task.id, ip: ctx.ip, details: { fields: Object.keys(body) } });
-    ctx.body = { task: presentTask(task) };
+    const audience = await db!.taskTarget.findMany({ where: { taskId: task.id }, select: { kind: true, refId: true } });
+    ctx.body = { task: presentTask(task), targets: audience, summary: await taskSummary(deps, db!, actor!.tenantId, task) };
   });
 
   router.delete('/tasks/:id', auth, admin, validate(one), async (ctx) => {

@@ -32,6 +32,8 @@ export const updateTaskBody = z
     required: z.boolean(),
     dueAt: timestamp,
     remindDaysBefore: z.number().int().min(0).max(90),
+    // The audience, replaced whole: assignees are computed from it when asked (assignees.ts).
+    targets: z.array(target).min(1).max(500),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to update');

@@ -24,13 +24,18 @@ export async function checkReferences(db: TenantDb, items: { kind: string; refId
   const ids = (kind: string) => [...new Set(items.filter((i) => i.kind === kind).map((i) => i.refId))];
   const [courses, exams, docs] = [ids('course'), ids('exam'), ids('document')];
   const found = await Promise.all([
-    courses.length ? db.course.count({ where: { id: { in: courses } } }) : 0,
+    // A draft or unpublished course cannot be studied, so it cannot be assigned.
+    courses.length ? db.course.count({ where: { id: { in: courses }, status: 'published' } }) : 0,
     exams.length ? db.exam.count({ where: { id: { in: exams } } }) : 0,
     docs.length ? db.kbNode.count({ where: { id: { in: docs }, kind: 'document' } }) : 0,
   ]);
   if (found[0] !== courses.length || found[1] !== exams.length || found[2] !== docs.length) {
-    throw errors.badRequest('unknown_item', '任务内容不存在 / A course, exam or document of the task does not exist');
+    throw errors.badRequest('unknown_item', '任务内容不存在或课程未发布 / A course, exam or document of the task does not exist, or a course is not published');
   }
+  await checkTargets(db, targets);
+}
+
+export async function checkTargets(db: TenantDb, targets: TargetInput[]) {
   const depts = [...new Set(targets.filter((t) => t.kind === 'department').map((t) => (t as { refId: string }).refId))];
   const members = [...new Set(targets.filter((t) => t.kind === 'member').map((t) => (t as { refId: string }).refId))];
   const [d, m] = await Promise.all([

@@ -4,6 +4,7 @@ import type { AppDeps, AppState } from '../../../core/context';
 import { authenticate } from '../../../core/auth/authenticate';
 import { errors } from '../../../core/errors';
 import { inputOf, validate } from '../../../core/validate';
+import { kbAudit } from '../audit';
 import { kbOf } from '../context';
 import { loadNode } from '../nodes/load';
 import { presentNode, presentRevision } from '../presenter';
@@ -41,6 +42,7 @@ export function documentRoutes(deps: AppDeps): Router<AppState> {
     const kb = await kbOf(ctx, deps);
     const { node } = await loadNode(kb, params.id, 'write', { kind: 'document' });
     const saved = await saveDocument(kb, node, body);
+    await kbAudit(kb, 'kb.document.save', node.id, { revision: saved.revision });
     const content = await kb.db.kbNode.findUnique({ where: { id: node.id }, select: { body: true } });
     ctx.body = { document: { ...presentNode(saved, kb.access.roleOn(saved), kb.access), body: content?.body ?? '' } };
   });
@@ -78,6 +80,7 @@ export function documentRoutes(deps: AppDeps): Router<AppState> {
     const revision = await kb.db.kbRevision.findFirst({ where: { nodeId: node.id, number: params.number }, select: { title: true, body: true } });
     if (!revision) throw errors.notFound('revision');
     const saved = await saveDocument(kb, node, { title: revision.title, body: revision.body });
+    await kbAudit(kb, 'kb.document.restore_revision', node.id, { from: params.number, revision: saved.revision });
     ctx.body = { document: { ...presentNode(saved, kb.access.roleOn(saved), kb.access), body: revision.body } };
   });
 

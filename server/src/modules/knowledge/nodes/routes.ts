@@ -5,6 +5,7 @@ import { authenticate } from '../../../core/auth/authenticate';
 import { authorize } from '../../../core/auth/policy';
 import { errors } from '../../../core/errors';
 import { inputOf, validate } from '../../../core/validate';
+import { kbAudit } from '../audit';
 import { kbOf } from '../context';
 import { cleanTitle, saveDocument } from '../documents/service';
 import { authorizeKb } from '../policy';
@@ -39,6 +40,7 @@ export function nodeRoutes(deps: AppDeps): Router<AppState> {
       else await kb.db.kbNode.update({ where: { id: node.id }, data: { title: cleanTitle(body.title), updatedById: kb.actor.memberId } });
     }
     if (body.sortOrder !== undefined) await kb.db.kbNode.update({ where: { id: node.id }, data: { sortOrder: body.sortOrder } });
+    if (body.title !== undefined || body.sortOrder !== undefined) await kbAudit(kb, 'kb.node.update', node.id, { fields: Object.keys(body) });
     const fresh = (await kb.db.kbNode.findUnique({ where: { id: node.id }, select: nodeSelect }))!;
     ctx.body = { node: presentNode(fresh, kb.access.roleOn(fresh), kb.access) };
   });
@@ -50,6 +52,7 @@ export function nodeRoutes(deps: AppDeps): Router<AppState> {
     const { node } = await loadNode(kb, params.id, 'write');
     const dest = await loadDestination(kb, body.spaceId, body.parentId);
     await moveNode(kb, node, dest, body.sortOrder);
+    await kbAudit(kb, 'kb.node.move', node.id, { spaceId: body.spaceId, parentId: body.parentId ?? null });
     const fresh = (await kb.db.kbNode.findUnique({ where: { id: node.id }, select: nodeSelect }))!;
     ctx.body = { node: presentNode(fresh, kb.access.roleOn(fresh), kb.access) };
   });
@@ -60,6 +63,7 @@ export function nodeRoutes(deps: AppDeps): Router<AppState> {
     const { node } = await loadNode(kb, params.id, 'read');
     const dest = await loadDestination(kb, body.spaceId, body.parentId);
     const copy = await copyNode(kb, node, dest);
+    await kbAudit(kb, 'kb.node.copy', copy.id, { from: node.id });
     ctx.status = 201;
     ctx.body = { node: presentNode(copy, kb.access.roleOn(copy), kb.access) };
   });
@@ -68,6 +72,7 @@ export function nodeRoutes(deps: AppDeps): Router<AppState> {
     const kb = await kbOf(ctx, deps);
     const { node } = await loadNode(kb, inputOf(ctx, one).params.id, 'write');
     await archiveNode(kb, node);
+    await kbAudit(kb, 'kb.node.archive', node.id);
     ctx.status = 204;
   });
 
@@ -75,7 +80,10 @@ export function nodeRoutes(deps: AppDeps): Router<AppState> {
     const kb = await kbOf(ctx, deps);
     const { node, role } = await loadNode(kb, inputOf(ctx, one).params.id, 'write', { allowInactive: true });
     if (node.status === 'deleted') authorizeKb(kb.access, 'manage', role);
-    if (node.status !== 'active') await restoreNode(kb, node);
+    if (node.status !== 'active') {
+      await restoreNode(kb, node);
+      await kbAudit(kb, 'kb.node.restore', node.id);
+    }
     const fresh = (await kb.db.kbNode.findUnique({ where: { id: node.id }, select: nodeSelect }))!;
     ctx.body = { node: presentNode(fresh, kb.access.roleOn(fresh), kb.access) };
   });

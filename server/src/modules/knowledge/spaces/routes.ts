@@ -5,6 +5,7 @@ import { audit } from '../../../core/audit';
 import { authenticate } from '../../../core/auth/authenticate';
 import { authorize } from '../../../core/auth/policy';
 import { inputOf, validate } from '../../../core/validate';
+import { kbAudit } from '../audit';
 import { kbOf, type Kb } from '../context';
 import { htmlToText, neutraliseTitle } from '../content/sanitize';
 import { indexDocument } from '../documents/service';
@@ -67,6 +68,7 @@ export function spaceRoutes(deps: AppDeps): Router<AppState> {
       },
       select: spaceSelect,
     });
+    await audit(kb.db, { tenantId: kb.actor.tenantId, actorType: 'member', actorId: kb.actor.memberId, action: 'kb.space.update', targetType: 'kb_space', targetId: space.id, ip: ctx.ip, details: { fields: Object.keys(body) } });
     ctx.body = { space: presentSpace(space, kb.access) };
   });
 
@@ -107,6 +109,7 @@ export function spaceRoutes(deps: AppDeps): Router<AppState> {
     const kb = await kbOf(ctx, deps);
     const dest = await loadDestination(kb, params.id, body.parentId);
     const node = await createNode(kb, dest, body);
+    await kbAudit(kb, `kb.${node.kind}.create`, node.id);
     ctx.status = 201;
     ctx.body = { node: presentNode(node, kb.access.roleOn(node), kb.access) };
   });

@@ -1,0 +1,78 @@
+/** Admin editing of training tasks: the audience replaced, due date and required flag, archive; drafts cannot be assigned. */
+import { startTestApp, bearer, type TestApp } from '../../support/test-app';
+import { addToDepartment, createDepartment, createMember, createTenant } from '../../factories';
+import { createCourse, createExam, createKbDocument, createQuestion } from '../../factories/training';
+import { expectOtherTenantGets404 } from '../../support/isolation';
+import { expectFuzzHandled } from '../../support/fuzz';
+
+let t: TestApp;
+beforeAll(async () => (t = await startTestApp()));
+afterAll(() => t.close());
+
+const DAY = 86_400_000;
+
+describe('editing a task', () => {
+  it('courses, exams and documents as items; the audience, due date and required flag change; the totals follow', async () => {
+    const a = await createTenant(t);
+    const admin = bearer(a.admin.token);
+    const sales = await createDepartment(t, a.id);
+    const ops = await createDepartment(t, a.id);
+    const [s1, s2, o1] = [await createMember(t, a.id), await createMember(t, a.id), await createMember(t, a.id)];
+    await addToDepartment(t, a.id, sales.id, s1.id);
+    await addToDepartment(t, a.id, sales.id, s2.id);
+    await addToDepartment(t, a.id, ops.id, o1.id);
+    const course = await createCourse(t, a.id);
+    const exam = await createExam(t, a.id, [(await createQuestion(t, a.id)).id]);
+    const doc = await createKbDocument(t, a.id, a.admin.id);
+    const created = await t.http.post('/api/v1/tasks').set(admin).send({
+      title: '季度培训', required: true, startsAt: new Date().toISOString(), dueAt: new Date(Date.now() + 7 * DAY).toISOString(),
+      items: [{ kind: 'course', refId: course.id }, { kind: 'exam', refId: exam.id }, { kind: 'document', refId: doc.id }],
+      targets: [{ kind: 'department', refId: sales.id }],
+    }).expect(201);
+    const id = created.body.task.id;
+    expect(created.body.summary.assignees).toBe(2);
+
+    const dueAt = new Date(Date.now() + 14 * DAY).toISOString();
+    const res = await t.http.patch(`/api/v1/tasks/${id}`).set(admin)
+      .send({ targets: [{ kind: 'department', refId: ops.id }, { kind: 'member', refId: s1.id }], dueAt, required: false }).expect(200);
+    expect(res.body.task).toMatchObject({ dueAt, required: false });
+    expect(res.body.targets).toEqual(expect.arrayContaining([{ kind: 'department', refId: ops.id }, { kind: 'member', refId: s1.id }]));
+    expect(res.body.summary.assignees).toBe(2);
+    // s2 left the audience: the task is gone for them; o1 joined it.
+    await t.http.get(`/api/v1/tasks/${id}`).set(bearer(s2.token)).expect(404);
+    expect((await t.http.get(`/api/v1/tasks/${id}`).set(bearer(o1.token)).expect(200)).body.mine.items).toHaveLength(3);
+
+    // Another enterprise's department, an empty audience, a due date before the start: 400, nothing changed.
+    const b = await createTenant(t);
+    const foreign = await createDepartment(t, b.id);
+    expect((await t.http.patch(`/api/v1/tasks/${id}`).set(admin).send({ targets: [{ kind: 'department', refId: foreign.id }] }).expect(400)).body.error.code).toBe('unknown_target');
+    await t.http.patch(`/api/v1/tasks/${id}`).set(admin).send({ targets: [] }).expect(400);
+    await t.http.patch(`/api/v1/tasks/${id}`).set(admin).send({ dueAt: new Date(Date.now() - DAY).toISOString() }).expect(400);
+    expect(await t.deps.db.prisma.taskTarget.count({ where: { taskId: id } })).toBe(2);
+
+    await t.http.patch(`/api/v1/tasks/${id}`).send({ required: true }).expect(401);
+    await expectOtherTenantGets404(t, { method: 'patch', url: `/api/v1/tasks/${id}`, body: { targets: [{ kind: 'enterprise' }] } }, () => t.deps.db.prisma.taskTarget.findMany({ where: { taskId: id } }));
+    await expectFuzzHandled(t, { method: 'patch', url: `/api/v1/tasks/${id}`, token: a.admin.token, valid: { title: '季度培训', required: true, dueAt, targets: [{ kind: 'enterprise' }] } }, { allowSuccess: true });
+
+    // Archiving hides it from the list and from the audience.
+    await t.http.delete(`/api/v1/tasks/${id}`).set(admin).expect(204);
+    expect((await t.http.get('/api/v1/tasks').set(admin).expect(200)).body.items).toHaveLength(0);
+    await t.http.get(`/api/v1/tasks/${id}`).set(bearer(o1.token)).expect(404);
+    const audit = (await t.deps.db.prisma.auditLog.findMany({ where: { tenantId: a.id, targetId: id }, select: { action: true } })).map((x) => x.action);
+    expect(audit).toEqual(expect.arrayContaining(['task.create', 'task.update', 'task.archive']));
+  });
+
+  it('a draft or unpublished course cannot be assigned', async () => {
+    const a = await createTenant(t);
+    const admin = bearer(a.admin.token);
+    for (const status of ['draft', 'unpublished'] as const) {
+      const course = await createCourse(t, a.id, { status });
+      const res = await t.http.post('/api/v1/tasks').set(admin).send({
+        title: '任务', startsAt: new Date().toISOString(), dueAt: new Date(Date.now() + DAY).toISOString(),
+        items: [{ kind: 'course', refId: course.id }], targets: [{ kind: 'enterprise' }],
+      }).expect(400);
+      expect(res.body.error.code).toBe('unknown_item');
+    }
+    expect(await t.deps.db.prisma.trainingTask.count({ where: { tenantId: a.id } })).toBe(0);
+  });
+});
