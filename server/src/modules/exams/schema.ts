@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../core/pagination';
-import { plainLine, plainText, requiredPlainText } from '../../core/input-fields';
+import { plainLine, plainText, requiredPlainText, timestamp } from '../../core/input-fields';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -84,8 +84,8 @@ const examFields = {
   passScore: z.number().min(0).max(10_000),
   resultVisibility: z.enum(['hidden', 'score', 'full']),
   maxSwitchAways: z.number().int().min(0).max(1000).nullish(),
-  opensAt: z.coerce.date().nullish(),
-  closesAt: z.coerce.date().nullish(),
+  opensAt: timestamp.nullish(),
+  closesAt: timestamp.nullish(),
   shuffleQuestions: z.boolean(),
 };
 const windowOrdered = (e: { opensAt?: Date | null; closesAt?: Date | null }) => !e.opensAt || !e.closesAt || e.closesAt > e.opensAt;
