@@ -1,7 +1,7 @@
 /** Pure client logic: timers, heartbeats, answer sheet, charts, hours, tree, snippets, names, query. */
 import { answer, answeredCount, confirmText, goTo, newSheet, submission, unansweredNumbers, type Question } from '../../miniapp/src/lib/answer-sheet';
 import { barLayout, linePoints, niceMax, percent, ticks } from '../../miniapp/src/lib/chart';
-import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask, totals } from '../../miniapp/src/lib/dashboard';
+import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask } from '../../miniapp/src/lib/dashboard';
 import { formatDuration, secondsLeft, serverOffset, timerTone } from '../../miniapp/src/lib/countdown';
 import { HeartbeatTracker } from '../../miniapp/src/lib/heartbeat';
 import { dueLabel, summarizeHours } from '../../miniapp/src/lib/hours';
@@ -187,7 +187,6 @@ describe('dashboard figures', () => {
     ];
     expect(completionByTask(tasks)).toEqual([{ label: '信息安全年度培…', value: 40 }, { label: '制度', value: 0 }]);
     expect(overdueByTask(tasks).map((d) => d.value)).toEqual([6, 0]);
-    expect(totals(tasks)).toEqual({ assignees: 10, completed: 4, overdue: 6, completionRate: 40 });
     expect(completionByDepartment([
       { label: '研发', assigned: 4, completed: 2, overdue: 0, completionRate: 50 },
       { label: '空', assigned: 0, completed: 0, overdue: 0, completionRate: 0 },

@@ -52,17 +52,6 @@ export function activityByDay(lastActive: Array<string | null | undefined>, nowM
   });
 }
 
-export function totals(tasks: TaskSummary[]): { assignees: number; completed: number; overdue: number; completionRate: number } {
-  const assignees = tasks.reduce((s, t) => s + t.assignees, 0);
-  const completed = tasks.reduce((s, t) => s + t.completed, 0);
-  return {
-    assignees,
-    completed,
-    overdue: tasks.reduce((s, t) => s + t.overdue, 0),
-    completionRate: assignees ? Math.round((completed / assignees) * 1000) / 10 : 0,
-  };
-}
-
 /** A department's label: third-party apps get no department names from WeCom, only ids. */
 export function departmentLabel(d: { name: string | null; hostDeptId?: string | null; id: string }): string {
   return d.name || (d.hostDeptId ? `部门 ${d.hostDeptId}` : `部门 ${d.id.slice(-4)}`);

@@ -1,5 +1,5 @@
 /** Admin console: members and roles, directory, dashboard figures, reports and exports, audit log. */
-import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask, totals, type TaskSummary } from '../lib/dashboard';
+import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask, type TaskSummary } from '../lib/dashboard';
 import type { Datum } from '../lib/chart';
 import { http } from './http';
 import { timeZone } from './session';
@@ -39,14 +39,16 @@ export const taskSummary = (task: Task) =>
     .get<{ summary: { assignees: number; completed: number; overdue: number; completionRate: number } }>(`/api/v1/reports/tasks/${task.id}`)
     .then((r): TaskSummary => ({ taskId: task.id, title: task.title, ...r.summary }));
 
+/** A department's report (with its sub-departments), or the whole enterprise's (department null). */
 export interface DepartmentReport {
-  department: { id: string; name: string | null };
+  department: { id: string; name: string | null } | null;
   totals: { assigned: number; completed: number; overdue: number; completionRate: number };
   tasks: Array<{ taskId: string; title: string; dueAt: string; assigned: number; completed: number; overdue: number; completionRate: number }>;
   asOf: string | null;
   stale: boolean;
 }
 export const departmentReport = (departmentId: string) => http.get<DepartmentReport>(`/api/v1/reports/departments/${departmentId}`);
+export const enterpriseReport = () => http.get<DepartmentReport>('/api/v1/reports/enterprise');
 
 export interface Dashboard {
   completion: Datum[];
@@ -56,15 +58,18 @@ export interface Dashboard {
   totals: { members: number; activeTasks: number; completionRate: number; overdue: number };
 }
 
-/** The dashboard, assembled from the report APIs: recent tasks, top-level departments, member activity. */
+/**
+ * The dashboard, assembled from the report APIs: the whole-enterprise report (the same figures as
+ * each task's page and the reports page), top-level departments, member activity.
+ */
 export async function dashboard(now = Date.now()): Promise<Dashboard> {
-  const [tasks, departments, members] = await Promise.all([
+  const [tasks, departments, members, whole] = await Promise.all([
     http.get<Page<Task>>('/api/v1/tasks', { limit: 50 }),
     http.get<Page<Department & { hostDeptId?: string | null }>>('/api/v1/departments', { parentId: 'root', limit: 20 }),
     http.get<Page<Member>>('/api/v1/members', { limit: 200, status: 'active' }),
+    enterpriseReport(),
   ]);
-  const recent = tasks.items.slice(-8);
-  const summaries = await Promise.all(recent.map(taskSummary));
+  const summaries: TaskSummary[] = whole.tasks.map((t) => ({ taskId: t.taskId, title: t.title, assignees: t.assigned, completed: t.completed, overdue: t.overdue, completionRate: t.completionRate }));
   // The top level is often the enterprise itself: report on its children when there is one root.
   let depts = departments.items;
   if (depts.length === 1) {
@@ -72,13 +77,12 @@ export async function dashboard(now = Date.now()): Promise<Dashboard> {
     if (children.items.length) depts = children.items;
   }
   const reports = await Promise.all(depts.slice(0, 12).map((d) => departmentReport(d.id).then((r) => ({ d, r }))));
-  const all = totals(summaries);
   return {
     completion: completionByDepartment(reports.map(({ d, r }) => ({ label: departmentLabel(d), ...r.totals }))),
-    taskCompletion: completionByTask(summaries),
-    overdue: overdueByTask(summaries),
+    taskCompletion: completionByTask(summaries.slice(-8)),
+    overdue: overdueByTask(summaries.slice(-8)),
     activity: activityByDay(members.items.map((m) => m.lastActiveAt), now, 7, timeZone()),
-    totals: { members: members.items.length + (members.nextCursor ? 1 : 0), activeTasks: tasks.items.filter((t) => !t.overdue).length, completionRate: all.completionRate, overdue: all.overdue },
+    totals: { members: members.items.length + (members.nextCursor ? 1 : 0), activeTasks: tasks.items.filter((t) => !t.overdue).length, completionRate: whole.totals.completionRate, overdue: whole.totals.overdue },
   };
 }
 
@@ -91,7 +95,7 @@ export interface ExportJob {
   result: unknown;
   error: string | null;
 }
-export const startExport = (format: 'records' | 'regulator', year?: number) =>
+export const startExport = (format: 'records' | 'regulator' | 'tasks', year?: number) =>
   http.post<{ jobId: string }>('/api/v1/exports', { format, year }).then((r) => r.jobId);
 export const getJob = (id: string) => http.get<{ job: ExportJob }>(`/api/v1/jobs/${id}`).then((r) => r.job);
 export const exportDownloadPath = (jobId: string) => `/api/v1/exports/${jobId}/download`;

@@ -4,18 +4,21 @@
  *   records    one row per enrolment: member, course, chapters, study time, score, hours, completion
  *   regulator  the real-name format for reporting to a regulator (seed 001 §1.2): name, ID number
  *              where the enterprise collects it, employer, region, course, hours, score, completion date
+ *   tasks      training tasks: per task the whole enterprise's figures (the task page's), then per
+ *              department (the department report's) — computed live by the same definitions
  */
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../core/context';
 import type { JobIO, JobRecord } from '../../jobs/queue';
 import { scopeToTenant, type TenantDb } from '../../core/tenancy';
-import { refreshDeptStats, REFRESH_JOB } from './reports';
+import { departmentBreakdown, departmentReport, refreshDeptStats, REFRESH_JOB } from './reports';
+import { totalsOf } from '../tasks/service';
 
 export const EXPORT_JOB = 'records.export';
 const PAGE = 1000;
 
 export interface ExportPayload {
-  format: 'records' | 'regulator';
+  format: 'records' | 'regulator' | 'tasks';
   year?: number;
   courseId?: string;
 }
@@ -53,6 +56,7 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
   const db = scopeToTenant(deps.db.prisma, tenantId);
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
   const book = new ExcelJS.Workbook();
+  if (payload.format === 'tasks') return saveBook(db, tenantId, job.id, book, '培训任务完成情况.xlsx', await writeTaskSheets(deps, db, tenantId, book, io));
   const ws = book.addWorksheet(payload.format === 'regulator' ? '学时报送' : '学习档案');
   const courses = new Map((await db.course.findMany({ select: { id: true, title: true, creditHours: true } })).map((c) => [c.id, c]));
   let rowsWritten = 0;
@@ -103,11 +107,44 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
       await io.progress(rowsWritten, total);
     }
   }
-  const content = Buffer.from(await book.xlsx.writeBuffer());
   const filename = `${payload.format === 'regulator' ? '学时报送' : '学习档案'}${payload.year ? `-${payload.year}` : ''}.xlsx`;
-  await db.exportFile.deleteMany({ where: { jobId: job.id } });
-  await db.exportFile.create({ data: { tenantId, jobId: job.id, filename, content } });
-  return { rows: rowsWritten, filename, download: `/api/v1/exports/${job.id}/download` };
+  return saveBook(db, tenantId, job.id, book, filename, rowsWritten);
+}
+
+async function saveBook(db: TenantDb, tenantId: string, jobId: string, book: ExcelJS.Workbook, filename: string, rows: number) {
+  const content = Buffer.from(await book.xlsx.writeBuffer());
+  await db.exportFile.deleteMany({ where: { jobId } });
+  await db.exportFile.create({ data: { tenantId, jobId, filename, content } });
+  return { rows, filename, download: `/api/v1/exports/${jobId}/download` };
+}
+
+/** A date as the enterprise's calendar day (China time until enterprises choose their zone). */
+const dayOf = (d: Date | string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(d));
+
+/** The tasks export: the same figures as the task pages and the department reports, live. */
+async function writeTaskSheets(deps: AppDeps, db: TenantDb, tenantId: string, book: ExcelJS.Workbook, io: JobIO): Promise<number> {
+  const header = ['应完成人数', '已完成', '逾期', '完成率(%)'];
+  const summary = book.addWorksheet('任务汇总');
+  summary.addRow(['任务', '类型', '截止日期', ...header]).font = { bold: true };
+  const whole = await departmentReport(deps, db, tenantId, null, { live: true });
+  for (const t of whole.tasks) summary.addRow([t.title, t.required ? '必修' : '选修', dayOf(t.dueAt), t.assigned, t.completed, t.overdue, t.completionRate]);
+
+  const byDept = book.addWorksheet('部门完成情况');
+  byDept.addRow(['部门', '任务', ...header]).font = { bold: true };
+  const departments = await db.department.findMany({ select: { id: true, name: true, hostDeptId: true, path: true }, orderBy: { path: 'asc' } });
+  let rows = whole.tasks.length;
+  for (const [i, t] of whole.tasks.entries()) {
+    const counts = await departmentBreakdown(deps, db, tenantId, t.taskId);
+    for (const d of departments) {
+      const c = counts.get(d.id);
+      if (!c) continue;
+      const totals = totalsOf(c.assigned, c.completed, new Date(t.dueAt));
+      byDept.addRow([d.name ?? `部门 ${d.hostDeptId ?? d.id}`, t.title, c.assigned, c.completed, totals.overdue, totals.completionRate]);
+      rows++;
+    }
+    await io.progress(i + 1, whole.tasks.length);
+  }
+  return rows;
 }
 
 async function completedCounts(db: TenantDb, memberIds: string[]) {

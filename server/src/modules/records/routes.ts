@@ -1,9 +1,9 @@
 /**
  * Learning records and reports (admins, except a member's own record).
  *   GET  /me/records, /records/members/:id
- *   GET  /reports/courses/:id, /reports/tasks/:id, /reports/departments/:id
+ *   GET  /reports/courses/:id, /reports/tasks/:id, /reports/departments/:id, /reports/enterprise
  *   POST /reports/refresh                    rebuild department stats (a job)
- *   POST /exports {format: records|regulator, year?, courseId?}  → 202 {jobId}
+ *   POST /exports {format: records|regulator|tasks, year?, courseId?}  → 202 {jobId}
  *   GET  /exports/:jobId/download
  */
 import Router from '@koa/router';
@@ -16,12 +16,12 @@ import { AppError, errors } from '../../core/errors';
 import { inputOf, validate } from '../../core/validate';
 import { loadTask, presentTask, taskSummary } from '../tasks/service';
 import { EXPORT_JOB } from './export';
-import { courseReport, departmentReport, memberRecord, refreshDeptStats, REFRESH_JOB } from './reports';
+import { courseReport, departmentReport, memberRecord, refreshDeptStats, reportsAreLive, REFRESH_JOB } from './reports';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const jobParams = z.object({ jobId: z.string().min(1).max(64) });
 const exportBody = z.object({
-  format: z.enum(['records', 'regulator']),
+  format: z.enum(['records', 'regulator', 'tasks']),
   year: z.number().int().min(2000).max(2100).optional(),
   courseId: z.string().min(1).max(32).optional(),
 });
@@ -56,18 +56,28 @@ export function recordRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = { task: presentTask(task), summary: await taskSummary(deps, ctx.state.db!, ctx.state.actor!.tenantId, task) };
   });
 
-  router.get('/reports/departments/:id', auth, admin, validate(one), async (ctx) => {
-    const { params } = inputOf(ctx, one);
+  /** A department (with its sub-departments) or the whole enterprise; see departmentReport. */
+  const scopedReport = async (ctx: { state: AppState }, departmentId: string | null) => {
     const { db, actor } = ctx.state;
-    let report = await departmentReport(deps, db!, actor!.tenantId, params.id);
-    if (report.asOf === null && report.tasks.length > 0) {
+    const live = await reportsAreLive(db!);
+    let report = await departmentReport(deps, db!, actor!.tenantId, departmentId, { live });
+    if (!live && report.asOf === null) {
       // Never computed for this enterprise: compute now (later refreshes run in the background).
       await refreshDeptStats(deps, db!, actor!.tenantId);
-      report = await departmentReport(deps, db!, actor!.tenantId, params.id);
+      report = await departmentReport(deps, db!, actor!.tenantId, departmentId, { live });
     } else if (report.stale) {
       await enqueueRefresh(deps, db!, actor!.tenantId, actor!.memberId);
     }
-    ctx.body = report;
+    return report;
+  };
+
+  router.get('/reports/enterprise', auth, admin, async (ctx) => {
+    ctx.body = await scopedReport(ctx, null);
+  });
+
+  router.get('/reports/departments/:id', auth, admin, validate(one), async (ctx) => {
+    const { params } = inputOf(ctx, one);
+    ctx.body = await scopedReport(ctx, params.id);
   });
 
   router.post('/reports/refresh', auth, admin, async (ctx) => {

@@ -195,7 +195,7 @@ async function assigneePage(deps: AppDeps, db: TenantDb, tenantId: string, task:
   const rows = await raw.query<{ id: string; hostUserId: string | null; name: string | null; done: unknown; completedAt: unknown }>(
     `SELECT m.${q('id')} AS id, m.${q('hostUserId')} AS hostUserId, m.${q('name')} AS name, ${doneCount} AS done, c.${q('completedAt')} AS completedAt ` +
       `FROM ${q('Member')} m LEFT JOIN ${q('TaskCompletion')} c ON c.${q('tenantId')} = m.${q('tenantId')} AND c.${q('taskId')} = ? AND c.${q('memberId')} = m.${q('id')} ` +
-      `WHERE m.${q('tenantId')} = ? AND m.${q('status')} = 'active' AND ${cond.sql}${filter}${query.cursor ? ` AND m.${q('id')} > ?` : ''} ORDER BY m.${q('id')} LIMIT ?`,
+      `WHERE m.${q('tenantId')} = ? AND ${cond.sql}${filter}${query.cursor ? ` AND m.${q('id')} > ?` : ''} ORDER BY m.${q('id')} LIMIT ?`,
     [task.id, task.id, tenantId, ...cond.params, ...filterParams, ...(query.cursor ? [query.cursor] : []), query.limit + 1],
   );
   const more = rows.length > query.limit;

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
 import { errors } from '../../core/errors';
 import { clock } from '../courses/clock';
-import { assigneeCondition } from './assignees';
+import { assigneeCondition, type SqlCondition } from './assignees';
 import type { TargetInput } from './schema';
 
 export const taskSelect = {
@@ -92,21 +92,39 @@ export function assigneeStatus(completedAt: Date | null, done: number, dueAt: Da
   return done > 0 ? 'in_progress' : 'not_started';
 }
 
-/** Totals over the current assignees: how many, completed, overdue. One aggregate query. */
-export async function taskSummary(deps: AppDeps, db: TenantDb, tenantId: string, task: TaskRow) {
-  const { raw, dialect } = deps.db;
-  const q = dialect.quote;
-  const cond = await assigneeCondition(db, dialect, task.id);
-  const [row] = await raw.query<{ total: unknown; completed: unknown }>(
-    `SELECT COUNT(*) AS total, COUNT(c.${q('memberId')}) AS completed FROM ${q('Member')} m ` +
+/**
+ * The task's assignees and how many of them completed it, as one aggregate SELECT (two columns:
+ * assigned, completed) — shared by the live summary and the report summary the refresh job stores.
+ */
+export async function taskTotalsSql(deps: AppDeps, db: TenantDb, tenantId: string, taskId: string, extraColumns = ''): Promise<SqlCondition> {
+  const q = deps.db.dialect.quote;
+  const cond = await assigneeCondition(db, deps.db.dialect, taskId);
+  return {
+    sql:
+      `SELECT ${extraColumns}COUNT(*) AS assigned, COUNT(c.${q('memberId')}) AS completed FROM ${q('Member')} m ` +
       `LEFT JOIN ${q('TaskCompletion')} c ON c.${q('tenantId')} = m.${q('tenantId')} AND c.${q('taskId')} = ? AND c.${q('memberId')} = m.${q('id')} ` +
-      `WHERE m.${q('tenantId')} = ? AND m.${q('status')} = 'active' AND ${cond.sql}`,
-    [task.id, tenantId, ...cond.params],
-  );
-  const total = Number(row?.total ?? 0);
-  const completed = Number(row?.completed ?? 0);
-  const overdue = clock.now() > task.dueAt.getTime() ? total - completed : 0;
-  return { assignees: total, completed, overdue, completionRate: total ? Math.round((completed / total) * 1000) / 10 : 0 };
+      `WHERE m.${q('tenantId')} = ? AND ${cond.sql}`,
+    params: [taskId, tenantId, ...cond.params],
+  };
+}
+
+export interface TaskTotals {
+  assignees: number;
+  completed: number;
+  overdue: number;
+  completionRate: number;
+}
+
+/** Overdue and rate from the two counts: past the due date, everyone not done is overdue. */
+export function totalsOf(assigned: number, completed: number, dueAt: Date, now = clock.now()): TaskTotals {
+  return { assignees: assigned, completed, overdue: now > dueAt.getTime() ? assigned - completed : 0, completionRate: assigned ? Math.round((completed / assigned) * 1000) / 10 : 0 };
+}
+
+/** Totals over the current assignees, live: how many, completed, overdue. One aggregate query. */
+export async function taskSummary(deps: AppDeps, db: TenantDb, tenantId: string, task: TaskRow): Promise<TaskTotals> {
+  const totals = await taskTotalsSql(deps, db, tenantId, task.id);
+  const [row] = await deps.db.raw.query<{ assigned: unknown; completed: unknown }>(totals.sql, totals.params);
+  return totalsOf(Number(row?.assigned ?? 0), Number(row?.completed ?? 0), task.dueAt);
 }
 
 export async function loadTask(db: TenantDb, id: string): Promise<TaskRow> {

@@ -1,4 +1,4 @@
-/** 报表与导出: a department's tasks (chart + table), and Excel exports with progress and download. */
+/** 报表与导出: the whole enterprise's or a department's tasks (chart + table), and Excel exports with progress and download. */
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { AdminLayout, TableHead } from '../../../../components/admin-layout';
@@ -8,12 +8,13 @@ import { useRequest } from '../../../../hooks/use-request';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
-import { departmentLabel, departmentReport, exportDownloadPath, getJob, listDepartments, startExport, type ExportJob } from '../../../../services/admin';
+import { departmentLabel, departmentReport, enterpriseReport, exportDownloadPath, getJob, listDepartments, startExport, type ExportJob } from '../../../../services/admin';
 import { download } from '../../../../services/files';
 import { useTimeZone } from '../../../../hooks/use-time-zone';
 import { formatDate, formatDateTime } from '../../../../lib/time';
 
 const exportsOffered = [
+  { format: 'tasks' as const, label: '任务完成情况', file: '培训任务完成情况.xlsx' },
   { format: 'records' as const, label: '学习记录', file: '学习记录.xlsx' },
   { format: 'regulator' as const, label: '监管报送（实名）', file: '监管报送.xlsx' },
 ];
@@ -22,9 +23,9 @@ export default function Reports() {
   const { signedIn } = useSignedIn();
   const tz = useTimeZone();
   const departments = useRequest(() => listDepartments(), [], signedIn);
-  const [deptId, setDeptId] = useState<string | null>(null);
-  const chosen = deptId ?? departments.data?.[0]?.id ?? null;
-  const report = useRequest(() => departmentReport(chosen!), [chosen], !!chosen);
+  // null: the whole enterprise (the same figures as each task's page and the dashboard).
+  const [chosen, setChosen] = useState<string | null>(null);
+  const report = useRequest(() => (chosen ? departmentReport(chosen) : enterpriseReport()), [chosen], signedIn);
   const [job, setJob] = useState<(ExportJob & { file: string }) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -43,7 +44,7 @@ export default function Reports() {
     }, 800);
   };
 
-  const start = async (format: 'records' | 'regulator', file: string) => {
+  const start = async (format: 'records' | 'regulator' | 'tasks', file: string) => {
     setError(null);
     try {
       const id = await startExport(format);
@@ -85,16 +86,19 @@ export default function Reports() {
         <Text className='qx-panel__title'>部门</Text>
         <StateView loading={departments.loading} error={departments.error} onRetry={departments.reload} empty={!departments.data?.length} emptyText='通讯录还没有部门'>
           <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8PX' }}>
+            <View data-testid='report-enterprise' className={`qx-abtn ${chosen === null ? 'qx-abtn--primary' : ''}`} onClick={() => setChosen(null)}>
+              全公司
+            </View>
             {(departments.data ?? []).slice(0, 40).map((d) => (
-              <View key={d.id} className={`qx-abtn ${d.id === chosen ? 'qx-abtn--primary' : ''}`} onClick={() => setDeptId(d.id)}>
+              <View key={d.id} className={`qx-abtn ${d.id === chosen ? 'qx-abtn--primary' : ''}`} onClick={() => setChosen(d.id)}>
                 {departmentLabel(d)}
               </View>
             ))}
           </View>
         </StateView>
       </View>
-      {chosen ? (
-        <StateView loading={report.loading} error={report.error} onRetry={report.reload} empty={rows.length === 0} emptyText='这个部门还没有培训任务'>
+      {signedIn ? (
+        <StateView loading={report.loading} error={report.error} onRetry={report.reload} empty={rows.length === 0} emptyText={chosen ? '这个部门没有被指派培训任务' : '还没有进行中的培训任务'}>
           <View data-testid='report'>
             <View className='qx-grid'>
               <View className='qx-stat'>
