@@ -1,10 +1,12 @@
 /**
  * Turns every failure into { error: { code, message, details } } with its status.
  * Unknown errors become 500 `internal` carrying only the request id; the cause goes to the log.
+ * An unknown URL opened in a browser gets a Chinese page instead (not-found-page.ts).
  */
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { AppError, errors } from '../errors';
+import { NOT_FOUND_PAGE, wantsHtml } from './not-found-page';
 
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
@@ -20,7 +22,15 @@ export function errorHandler(logger: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) throw errors.notFound('route');
+      if (ctx.status === 404 && ctx.body === undefined) {
+        if (wantsHtml(ctx)) {
+          ctx.status = 404;
+          ctx.type = 'text/html; charset=utf-8';
+          ctx.body = NOT_FOUND_PAGE;
+          return;
+        }
+        throw errors.notFound('route');
+      }
     } catch (err) {
       const known = toAppError(err);
       if (known) {

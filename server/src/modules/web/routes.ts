@@ -2,7 +2,7 @@
  * Serves the built H5 app (miniapp/dist/h5): the employee app under /app/ and the admin console,
  * which is the same build's admin pages (/admin redirects there). Hashed assets are cached for a
  * year; every other path under /app/ answers index.html so the browser router can take it.
- * Without a build, /app/ answers 503 with how to make one.
+ * Without a build, /app/ answers 503 with how to make one. The icon is served here too (favicon.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -12,6 +12,7 @@ import { ROOT_DIR } from '@qixue/config';
 import type { AppDeps, AppState } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { devSignInRoutes } from './dev-sign-in';
+import { FAVICON_SVG } from './favicon';
 
 export const DEFAULT_WEB_DIR = resolve(ROOT_DIR, 'miniapp', 'dist', 'h5');
 export const ADMIN_ENTRY = '/app/packages/admin/pages/dashboard/index';
@@ -48,6 +49,11 @@ export function webRoutes(deps: AppDeps, dir: string = DEFAULT_WEB_DIR): Router<
   const dev = devSignInRoutes(deps);
   router.use(dev.routes(), dev.allowedMethods());
   router.get('/', (ctx) => ctx.redirect('/app/'));
+  router.get(['/favicon.svg', '/favicon.ico'], (ctx) => {
+    ctx.set('Cache-Control', 'public, max-age=86400');
+    ctx.type = 'image/svg+xml';
+    ctx.body = FAVICON_SVG;
+  });
   router.get(['/admin', '/admin/{*rest}'], (ctx) => ctx.redirect(ADMIN_ENTRY));
   router.get(['/app', '/app/{*rest}'], async (ctx) => {
     if (ctx.path === '/app') return ctx.redirect('/app/');
