@@ -13,6 +13,7 @@ import type { JobIO, JobRecord } from '../../jobs/queue';
 import { scopeToTenant, type TenantDb } from '../../core/tenancy';
 import { departmentBreakdown, departmentReport, refreshDeptStats, REFRESH_JOB } from './reports';
 import { totalsOf } from '../tasks/service';
+import { DEFAULT_TIME_ZONE } from '../../core/time-zone';
 
 export const EXPORT_JOB = 'records.export';
 const PAGE = 1000;
@@ -118,12 +119,14 @@ async function saveBook(db: TenantDb, tenantId: string, jobId: string, book: Exc
   return { rows, filename, download: `/api/v1/exports/${jobId}/download` };
 }
 
-/** A date as the enterprise's calendar day (China time until enterprises choose their zone). */
-const dayOf = (d: Date | string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(d));
+/** A date as a calendar day in the enterprise's time zone (YYYY-MM-DD). */
+const dayIn = (timeZone: string) => (d: Date | string) => new Intl.DateTimeFormat('sv-SE', { timeZone }).format(new Date(d));
 
 /** The tasks export: the same figures as the task pages and the department reports, live. */
 async function writeTaskSheets(deps: AppDeps, db: TenantDb, tenantId: string, book: ExcelJS.Workbook, io: JobIO): Promise<number> {
   const header = ['应完成人数', '已完成', '逾期', '完成率(%)'];
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
+  const dayOf = dayIn(tenant?.timeZone ?? DEFAULT_TIME_ZONE);
   const summary = book.addWorksheet('任务汇总');
   summary.addRow(['任务', '类型', '截止日期', ...header]).font = { bold: true };
   const whole = await departmentReport(deps, db, tenantId, null, { live: true });
