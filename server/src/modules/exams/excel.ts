@@ -6,6 +6,8 @@
  *   标签: separated by , or ， (at most 20, each up to 50 characters)   难度: 1–5
  */
 import ExcelJS from 'exceljs';
+import { inspectZip } from '../../core/archive/inspect-zip';
+import { AppError } from '../../core/errors';
 import { questionBody, questionTags, type QuestionInput } from './schema';
 
 const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F'];
@@ -61,6 +63,9 @@ const text = (v: ExcelJS.CellValue): string => {
   return String(v).trim();
 };
 
+/** A question bank of 10,000 questions expands to a few MB; more is not a question bank. */
+const IMPORT_EXPANDED_LIMIT = 32 * 1024 * 1024;
+
 export interface ImportProblem {
   row: number;
   message: string;
@@ -68,6 +73,13 @@ export interface ImportProblem {
 
 export async function parseImport(buffer: Buffer): Promise<{ questions: QuestionInput[]; problems: ImportProblem[] }> {
   const book = new ExcelJS.Workbook();
+  try {
+    // ExcelJS unzips on the event loop and believes the archive: check it first, off the loop.
+    await inspectZip(buffer, { limits: { maxExpandedBytes: IMPORT_EXPANDED_LIMIT } });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'unsafe_archive') throw err;
+    return { questions: [], problems: [{ row: 0, message: '不是有效的 xlsx 文件 / not a valid xlsx file' }] };
+  }
   try {
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -3,7 +3,8 @@
  * valid UTF-8 text); a file whose content does not match its name is refused. No HTML or SVG:
  * they could carry script to anyone who opens them.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { inspectZip } from '../../../core/archive/inspect-zip';
 import { htmlToText } from '../content/sanitize';
 
 interface FileType { mime: string; check: (b: Buffer) => boolean; text?: 'utf8' | 'ooxml' }
@@ -54,16 +55,14 @@ export function detectType(name: string, data: Buffer): (FileType & { ext: strin
 const OOXML_TEXT = /^(word\/(document|header\d*|footer\d*)\.xml|xl\/sharedStrings\.xml|ppt\/slides\/slide\d+\.xml|docProps\/(core|app)\.xml)$/;
 
 /**
- * The readable text of a file, for screening. Office Open XML documents are unzipped (text parts
- * only, capped in size) so that markings in headers and footers are found too. PDF, legacy Office
- * and media are screened by file name only.
+ * The readable text of a file, for screening. Office Open XML documents are inspected as archives
+ * (inspectZip: a zip bomb is refused, off the event loop) and their text parts read, capped in
+ * size, so that markings in headers and footers are found too. PDF, legacy Office and media are
+ * screened by file name only.
  */
-export function extractText(type: FileType, data: Buffer, maxBytes = 20 * 1024 * 1024): string {
+export async function extractText(type: FileType, data: Buffer, maxBytes = 20 * 1024 * 1024): Promise<string> {
   if (type.text === 'utf8') return data.toString('utf8');
   if (type.text !== 'ooxml') return '';
-  let budget = maxBytes;
-  const files = unzipSync(new Uint8Array(data), {
-    filter: (f) => OOXML_TEXT.test(f.name) && f.originalSize <= budget && (budget -= f.originalSize) >= 0,
-  });
-  return Object.values(files).map((bytes) => htmlToText(strFromU8(bytes).replace(/<\/w:p>|<\/a:p>|<\/si>/g, '$&\n'))).join('\n');
+  const { kept } = await inspectZip(data, { keep: OOXML_TEXT, keepBytes: maxBytes });
+  return [...kept.values()].map((bytes) => htmlToText(strFromU8(bytes).replace(/<\/w:p>|<\/a:p>|<\/si>/g, '$&\n'))).join('\n');
 }

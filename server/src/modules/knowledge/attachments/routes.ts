@@ -70,12 +70,10 @@ export function attachmentRoutes(deps: AppDeps): Router<AppState> {
     const data = await readUpload(ctx, maxBytes);
     const type = detectType(fileName, data);
     if (!type) throw new AppError(415, 'unsupported_file_type', '不支持的文件类型，或文件内容与扩展名不符 / Unsupported file type, or the content does not match the name', { fileName });
-    let text = '';
-    try {
-      text = extractText(type, data);
-    } catch {
+    const text = await extractText(type, data).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'unsafe_archive') throw err;
       throw new AppError(415, 'unsupported_file_type', '文件已损坏，无法读取 / The file is damaged', { fileName });
-    }
+    });
     refuseClassified(await markersOf(kb), [{ what: 'file name', text: fileName }, { what: 'file', text }]);
     const id = newId();
     const storageKey = `${kb.actor.tenantId}/attachments/${id}.${type.ext}`;
