@@ -71,6 +71,11 @@ describe('defect 10: ids in bodies are checked inside the tenant', () => {
     await expectLikeMissing('course.examId (update)', (id) => t.http.patch(`/api/v1/courses/${a.course.id}`).set(a.admin).send({ examId: id }), b.exam.id);
   });
 
+  it('course chapter order: chapterIds', async () => {
+    const own = a.course.chapters.map((c) => c.id);
+    await expectLikeMissing('chapter-order chapterIds', (id) => t.http.put(`/api/v1/courses/${a.course.id}/chapter-order`).set(a.admin).send({ chapterIds: [...own.slice(1), id] }), b.chapter.id);
+  });
+
   it('course enrolments: memberIds', async () => {
     const enrolments = () => t.deps.db.prisma.enrolment.count({ where: { tenantId: a.tenant.id } });
     await expectLikeMissing('enrolment.memberIds', (id) => t.http.post(`/api/v1/courses/${a.course.id}/enrolments`).set(a.admin).send({ memberIds: [a.member.id, id] }), b.member.id, enrolments);
@@ -101,6 +106,10 @@ describe('defect 10: ids in bodies are checked inside the tenant', () => {
     const items = [{ kind: 'course', refId: a.course.id }];
     await expectLikeMissing('task target department', (id) => task(items, [{ kind: 'department', refId: id }]), b.department.id, tasks);
     await expectLikeMissing('task target member', (id) => task(items, [{ kind: 'member', refId: id }]), b.member.id, tasks);
+    const created = (await task(items, enterprise).expect(201)).body.task;
+    const targets = () => t.deps.db.prisma.taskTarget.count({ where: { taskId: created.id, kind: 'enterprise' } });
+    await expectLikeMissing('task audience department (update)', (id) => t.http.patch(`/api/v1/tasks/${created.id}`).set(a.admin).send({ targets: [{ kind: 'department', refId: id }] }), b.department.id, targets);
+    await expectLikeMissing('task audience member (update)', (id) => t.http.patch(`/api/v1/tasks/${created.id}`).set(a.admin).send({ targets: [{ kind: 'member', refId: id }] }), b.member.id, targets);
   });
 
   it('admin messages: memberIds and departmentIds', async () => {
