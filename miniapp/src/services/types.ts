@@ -71,6 +71,8 @@ export interface ChapterProgress {
   positionSec?: number;
   furthestSec?: number;
   creditedSec?: number;
+  /** The server's minimum reading time for a reading chapter (null for videos). */
+  minReadSec?: number | null;
 }
 
 export interface Task {

@@ -11,6 +11,7 @@ import { isAdmin, requireAdmin } from '../../core/auth/policy';
 import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import { pageArgs, pageQuery, toPage } from '../../core/pagination';
+import { minimumReadSec } from '../progress/rules';
 import { inputOf, validate } from '../../core/validate';
 import { clock } from './clock';
 import {
@@ -130,7 +131,7 @@ export function courseRoutes(deps: AppDeps): Router<AppState> {
     await assertKnowledgeDocument(db, body.knowledgeDocId);
     const sortOrder = body.sortOrder ?? (await db.chapter.count({ where: { courseId: params.id } }));
     // Reading chapters always have a minimum reading time (30 s unless the author sets one).
-    const minReadSec = body.kind === 'video' ? null : (body.minReadSec ?? 30);
+    const minReadSec = minimumReadSec(body);
     const { actor } = ctx.state;
     const chapter = await db.chapter.create({ data: { ...body, sortOrder, minReadSec, tenantId: actor!.tenantId, courseId: params.id }, select: chapterSelect });
     await audit(db, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'chapter.create', targetType: 'chapter', targetId: chapter.id, ip: ctx.ip, details: { courseId: params.id } });

@@ -18,6 +18,7 @@ import { loadCourse } from '../courses/service';
 import { enrolmentSelect, presentEnrolment } from '../courses/presenter';
 import { evaluateCourse } from '../credits/service';
 import { heartbeatWriter } from './heartbeat-writer';
+import { minimumReadSec } from './rules';
 import { heartbeatBody, idParams, startSessionBody, suspiciousQuery } from './schema';
 import { endStudySession, presentSession, startStudySession } from './service';
 
@@ -76,7 +77,7 @@ export function progressRoutes(deps: AppDeps): Router<AppState> {
       chapters: chapters.map((c) => {
         const p = byChapter.get(c.id);
         return {
-          chapterId: c.id, title: c.title, kind: c.kind, durationSec: c.durationSec, minReadSec: c.minReadSec,
+          chapterId: c.id, title: c.title, kind: c.kind, durationSec: c.durationSec, minReadSec: minimumReadSec(c),
           positionSec: p?.positionSec ?? 0, furthestSec: p?.furthestSec ?? 0, creditedSec: Math.round((p?.creditedSec ?? 0) * 10) / 10,
           completed: p?.completed ?? false, completedAt: p?.completedAt?.toISOString() ?? null,
         };

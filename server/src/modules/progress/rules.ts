@@ -5,8 +5,11 @@
  * at no more than real time (with a small tolerance). Jumping past it (seek-ahead) or advancing
  * faster than the clock (fast-forward, impossible speed) moves nothing and is flagged. A video is
  * complete when the furthest point reaches the end (small tolerance).
- * Document, article, knowledge: time counts while the client reports the chapter open ("playing")
- * between two heartbeats of the same session; complete after the chapter's minimum reading time.
+ * Document, article, knowledge: time counts while the client reports the chapter open and visible
+ * ("playing") between two heartbeats of the same session; complete after the chapter's minimum
+ * reading time (30 s when the author set none). A gap longer than MAX_READ_GAP_SEC between two
+ * beats earns nothing: the client beats every few seconds while the page is visible, so such a gap
+ * is time the page was hidden, the app frozen or the network gone — not time seen reading.
  * Credited time never exceeds the wall clock: the caller passes the span not yet credited to this
  * study session, so two chapters open at once cannot both earn it.
  */
@@ -15,6 +18,9 @@ export const END_TOLERANCE_SEC = 3;
 /** Playback may run a little faster than the clock (timer jitter), never at 1.25× or more. */
 export const MAX_RATE = 1.1;
 export const RATE_SLACK_SEC = 2;
+/** Reading chapters without a minimum of their own (the admin form's default) need this much. */
+export const DEFAULT_MIN_READ_SEC = 30;
+export const MAX_READ_GAP_SEC = 60;
 
 export interface ChapterInfo {
   id: string;
@@ -52,6 +58,11 @@ export interface Applied {
   newlyCompleted: boolean;
   creditedNow: number;
   flags: Flag[];
+}
+
+/** The reading time a non-video chapter needs before it counts as done; null for videos. */
+export function minimumReadSec(chapter: { kind: string; minReadSec?: number | null }): number | null {
+  return chapter.kind === 'video' ? null : (chapter.minReadSec ?? DEFAULT_MIN_READ_SEC);
 }
 
 export const emptyProgress = (): ProgressState => ({
@@ -95,9 +106,9 @@ export function applyBeat(prev: ProgressState, beat: Beat, chapter: ChapterInfo,
     next.positionSec = position;
     if (!prev.completed && duration > 0 && next.furthestSec >= duration - END_TOLERANCE_SEC) next.completed = true;
   } else {
-    if (wasPlaying) creditedNow = Math.min(elapsed, creditable);
+    if (wasPlaying && elapsed <= MAX_READ_GAP_SEC) creditedNow = Math.min(elapsed, creditable);
     next.positionSec = Math.max(0, beat.position);
-    if (!prev.completed && prev.creditedSec + creditedNow >= (chapter.minReadSec ?? 0)) next.completed = true;
+    if (!prev.completed && prev.creditedSec + creditedNow >= minimumReadSec(chapter)!) next.completed = true;
   }
   next.creditedSec = prev.creditedSec + creditedNow;
   const newlyCompleted = next.completed && !prev.completed;

@@ -10,6 +10,7 @@ import { StateView } from '../../../../components/state-view';
 import { useHeartbeats } from '../../../../hooks/use-heartbeats';
 import { useRequest } from '../../../../hooks/use-request';
 import { displayMessage } from '../../../../lib/api-error';
+import { readingStatus } from '../../../../lib/course-progress';
 import { go, routes } from '../../../../lib/routes';
 import { courseProgress, endStudy, enrol, getCourse, startStudy } from '../../../../services/courses';
 import type { Chapter } from '../../../../services/types';
@@ -26,7 +27,7 @@ export default function CourseDetail() {
   const [current, setCurrent] = useState<Chapter | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const beats = useHeartbeats(session, current?.id ?? null, 5_000);
+  const beats = useHeartbeats(session, current?.id ?? null, { intervalMs: 5_000, reading: !!current && current.kind !== 'video' });
 
   const [detail, progress] = course.data ?? [];
   useEffect(() => {
@@ -37,6 +38,12 @@ export default function CourseDetail() {
   useEffect(() => {
     if (beats.chapter?.completed) course.reload();
   }, [beats.chapter?.completed]);
+
+  useEffect(() => {
+    if (!beats.sessionEnded) return;
+    setSession(null);
+    startStudy(id).then((s) => setSession(s.id), setActionError);
+  }, [beats.sessionEnded]);
 
   useUnload(() => {
     if (session) void endStudy(session).catch(() => undefined);
@@ -66,6 +73,7 @@ export default function CourseDetail() {
     }
   };
 
+  const currentProgress = current ? progress?.chapters.find((p) => p.chapterId === current.id) : undefined;
   const done = new Set((progress?.chapters ?? []).filter((p) => p.completed).map((p) => p.chapterId));
   const enrolled = !!detail?.enrolment?.active;
   const allDone = !!detail && detail.chapters.length > 0 && detail.chapters.every((c) => done.has(c.id));
@@ -108,8 +116,17 @@ export default function CourseDetail() {
                   />
                   </View>
                 ) : (
-                  <ReadingChapter chapter={current} onState={beats.onState} onTime={beats.onTime} />
+                  <ReadingChapter chapter={current} />
                 )}
+                {current.kind !== 'video' ? (
+                  <Text className='qx-card__meta' data-testid='reading-status'>
+                    {readingStatus(
+                      beats.chapter?.creditedSec ?? currentProgress?.creditedSec,
+                      currentProgress?.minReadSec,
+                      !!beats.chapter?.completed || !!currentProgress?.completed,
+                    )}
+                  </Text>
+                ) : null}
                 {beats.skipped ? <Text className='qx-card__meta qx-tone-overdue'>拖动跳过的部分不计入学习进度</Text> : null}
                 {beats.error ? <Text className='qx-card__meta qx-error-message'>{displayMessage(beats.error)}</Text> : null}
               </View>
@@ -155,17 +172,8 @@ function kindLabel(kind: string): string {
   return ({ video: '视频', document: '文档', article: '图文', knowledge: '知识文档' } as Record<string, string>)[kind] ?? kind;
 }
 
-/** Articles and documents: reading time counts while the chapter is open (the server sets the minimum). */
-function ReadingChapter({ chapter, onState, onTime }: { chapter: Chapter; onState: (s: 'playing' | 'paused' | 'ended') => void; onTime: (p: number) => void }) {
-  useEffect(() => {
-    const started = Date.now();
-    onState('playing');
-    const t = setInterval(() => onTime((Date.now() - started) / 1000), 1000);
-    return () => {
-      clearInterval(t);
-      onState('paused');
-    };
-  }, [chapter.id]);
+/** Articles and documents: reading time counts while the chapter is open and on screen (useHeartbeats). */
+function ReadingChapter({ chapter }: { chapter: Chapter }) {
   if (chapter.kind === 'knowledge' && chapter.knowledgeDocId) {
     return (
       <View className='qx-card__meta' onClick={() => go(routes.doc, { id: chapter.knowledgeDocId })}>
