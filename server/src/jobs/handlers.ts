@@ -5,6 +5,7 @@ import { registerKnowledgeJobs } from '../modules/knowledge/transfer/export-job'
 import { registerTaskJobs } from '../modules/tasks/reminders';
 import { registerPrivacyJobs } from '../modules/privacy/inactivity';
 import { registerRecordJobs } from '../modules/records/export';
+import { registerModerationJobs } from '../modules/moderation/jobs';
 
 export function registerJobHandlers(deps: AppDeps): void {
   registerWecomJobs(deps);
@@ -12,5 +13,6 @@ export function registerJobHandlers(deps: AppDeps): void {
   registerTaskJobs(deps);
   registerPrivacyJobs(deps);
   registerRecordJobs(deps);
+  registerModerationJobs(deps);
   // e.g. deps.jobs.register('directory.full-sync', (job, io) => runFullSync(deps, job, io));
 }

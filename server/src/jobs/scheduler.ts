@@ -5,8 +5,12 @@
  */
 import type { AppDeps } from '../core/context';
 import { SWEEP_JOB } from '../modules/privacy/inactivity';
+import { MODERATION_JOB } from '../modules/moderation/jobs';
 
-const DAILY: { kind: string; key: string }[] = [{ kind: SWEEP_JOB, key: 'privacy-sweep' }];
+const DAILY: { kind: string; key: string }[] = [
+  { kind: SWEEP_JOB, key: 'privacy-sweep' },
+  { kind: MODERATION_JOB, key: 'moderation-daily' },
+];
 const CHECK_EVERY_MS = 3600_000;
 
 const day = (at: Date) => at.toISOString().slice(0, 10).replace(/-/g, '');

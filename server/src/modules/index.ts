@@ -27,6 +27,10 @@ import { agreementStaffRoutes } from './agreements/platform-routes';
 import { privacyRoutes } from './privacy/routes';
 import { privacyStaffRoutes } from './privacy/platform-routes';
 import { recordRoutes } from './records/routes';
+import { communityRoutes } from './community/routes';
+import { moderationMemberRoutes } from './moderation/routes';
+import { moderationAdminRoutes } from './moderation/admin-routes';
+import { moderationStaffRoutes } from './moderation/platform-routes';
 
 export interface Mount {
   prefix: string;
@@ -56,6 +60,10 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: privacyRoutes(deps) },
     { prefix: '/platform/v1', router: privacyStaffRoutes(deps) },
     { prefix: '/api/v1', router: recordRoutes(deps) },
+    { prefix: '/api/v1', router: communityRoutes(deps) },
+    { prefix: '/api/v1', router: moderationMemberRoutes(deps) },
+    { prefix: '/api/v1', router: moderationAdminRoutes(deps) },
+    { prefix: '/platform/v1', router: moderationStaffRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

@@ -12,11 +12,12 @@ let t: TestApp;
 beforeAll(async () => (t = await startPrivateApp()));
 afterAll(() => t.close());
 
-it('enqueues one sweep a day however often (and from however many processes) it is asked', async () => {
+it('enqueues each daily job once a day however often (and from however many processes) it is asked', async () => {
   const now = new Date('2026-03-01T08:00:00Z');
-  expect(await enqueueDailyJobs(t.deps, now)).toBe(1);
+  // The privacy sweep and the moderation job (penalty expiry, evidence retention).
+  expect(await enqueueDailyJobs(t.deps, now)).toBe(2);
   expect(await enqueueDailyJobs(t.deps, new Date('2026-03-01T20:00:00Z'))).toBe(0);
-  expect(await enqueueDailyJobs(t.deps, new Date('2026-03-02T00:10:00Z'))).toBe(1);
+  expect(await enqueueDailyJobs(t.deps, new Date('2026-03-02T00:10:00Z'))).toBe(2);
   expect(await t.deps.db.prisma.job.count({ where: { kind: SWEEP_JOB } })).toBe(2);
 });
 

@@ -4,6 +4,7 @@ import { errors } from '../errors';
 import { scopeToTenant } from '../tenancy';
 import { verifySession } from './sessions';
 import { agreementRequired, isAgreementExempt, markActive, unacceptedAgreements } from './agreement-gate';
+import { refuseSuspendedWrite } from './suspension-gate';
 
 const refusals = {
   unauthenticated: errors.unauthenticated,
@@ -20,7 +21,7 @@ export function bearerToken(header: string | undefined): string | null {
 /**
  * Requires a valid member session. Sets ctx.state.actor and ctx.state.db — the tenant-scoped
  * database, the only one route handlers use. Also enforces the accepted agreements and marks the
- * member active (agreement-gate.ts).
+ * member active (agreement-gate.ts), and refuses a suspended member's writes (suspension-gate.ts).
  */
 export function authenticate(deps: AppDeps): Middleware {
   return async (ctx, next) => {
@@ -33,6 +34,7 @@ export function authenticate(deps: AppDeps): Middleware {
     if (check.agreementsPending && !isAgreementExempt(ctx.path)) {
       throw agreementRequired(await unacceptedAgreements(deps.db.prisma, tenantId, memberId));
     }
+    refuseSuspendedWrite(ctx.method, ctx.path, check.suspendedUntil);
     ctx.state.actor = check.actor;
     ctx.state.db = scopeToTenant(deps.db.prisma, tenantId);
     await next();

@@ -36,7 +36,7 @@ export async function createSession(prisma: PrismaClient, input: NewSession): Pr
 }
 
 export type SessionCheck =
-  | { ok: true; actor: Actor; activity: { lastActiveAt: Date | null; updatedAt: Date }; agreementsPending: boolean }
+  | { ok: true; actor: Actor; activity: { lastActiveAt: Date | null; updatedAt: Date }; agreementsPending: boolean; suspendedUntil: Date | null }
   | { ok: false; reason: 'unauthenticated' | 'tenant_suspended' | 'tenant_inactive' | 'account_frozen' };
 
 interface SessionRow {
@@ -49,6 +49,7 @@ interface SessionRow {
   memberStatus: string;
   role: 'member' | 'admin';
   lastActiveAt: Date | string | null;
+  suspendedUntil: Date | string | null;
   updatedAt: Date | string;
   tenantStatus: string;
   pendingAgreements: number | bigint;
@@ -60,7 +61,7 @@ const asDate = (value: Date | string) => (value instanceof Date ? value : new Da
 function sessionSql(q: (id: string) => string, count: number): string {
   return `SELECT s.${q('tokenHash')} AS ${q('tokenHash')}, s.${q('id')} AS ${q('id')}, s.${q('tenantId')} AS ${q('tenantId')}, s.${q('memberId')} AS ${q('memberId')},
       s.${q('expiresAt')} AS ${q('expiresAt')}, s.${q('revokedAt')} AS ${q('revokedAt')},
-      m.${q('status')} AS ${q('memberStatus')}, m.${q('role')} AS ${q('role')}, m.${q('lastActiveAt')} AS ${q('lastActiveAt')},
+      m.${q('status')} AS ${q('memberStatus')}, m.${q('role')} AS ${q('role')}, m.${q('lastActiveAt')} AS ${q('lastActiveAt')}, m.${q('suspendedUntil')} AS ${q('suspendedUntil')},
       m.${q('updatedAt')} AS ${q('updatedAt')}, t.${q('status')} AS ${q('tenantStatus')},
       (SELECT COUNT(*) FROM ${q('AgreementVersion')} v WHERE v.${q('isCurrent')} = 1 AND NOT EXISTS (
          SELECT 1 FROM ${q('AgreementAcceptance')} a
@@ -113,6 +114,7 @@ export async function verifySession(db: Database, token: string): Promise<Sessio
     actor: { sessionId: row.id, tenantId: row.tenantId, memberId: row.memberId, role: row.role },
     activity: { lastActiveAt: row.lastActiveAt === null ? null : asDate(row.lastActiveAt), updatedAt: asDate(row.updatedAt) },
     agreementsPending: Number(row.pendingAgreements) > 0,
+    suspendedUntil: row.suspendedUntil === null ? null : asDate(row.suspendedUntil),
   };
 }
 

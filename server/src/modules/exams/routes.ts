@@ -14,6 +14,7 @@ import { AppError, errors } from '../../core/errors';
 import { pageArgs, pageQuery, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import type { TenantDb } from '../../core/tenancy';
+import { readRaw } from '../../core/http/read-raw';
 import { clock } from '../courses/clock';
 import { exportXlsx, parseImport, templateXlsx, XLSX_TYPE } from './excel';
 import { forgetExam, loadExamForTaking } from './paper';
@@ -27,17 +28,6 @@ import {
 import { attemptResult, finalize, GRACE_MS, presentOpenAttempt, reportSwitchAway, saveAnswers, startAttempt } from './service';
 
 const IMPORT_LIMIT = 5 * 1024 * 1024;
-
-async function readRaw(ctx: Context, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw errors.payloadTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 function download(ctx: Context, filename: string, body: Buffer) {
   ctx.set('Content-Type', XLSX_TYPE);

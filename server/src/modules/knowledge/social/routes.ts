@@ -1,4 +1,9 @@
-/** /api/v1/docs/:id/comments (threaded), /like, /views — reading together. */
+/**
+ * /api/v1/docs/:id/comments (threaded), /like, /views — reading together. Comments take the
+ * community's publishing path (restrictions, screening; held ones wait in the review queue) and
+ * its moderation: hidden and deleted comments keep their text as evidence, shown to nobody but
+ * their author (hidden) and the moderators.
+ */
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../../core/context';
 import { authenticate } from '../../../core/auth/authenticate';
@@ -8,22 +13,26 @@ import { pageArgs, toPage } from '../../../core/pagination';
 import { inputOf, validate } from '../../../core/validate';
 import { kbOf } from '../context';
 import { neutraliseComment } from '../content/sanitize';
-import { markersOf } from '../documents/service';
-import { refuseClassified } from '../content/screening';
+import { communityOf } from '../../community/context';
+import { queueHeld, screenForPublishing } from '../../community/publishing';
+import { captureEvidence } from '../../moderation';
 import { loadNode } from '../nodes/load';
 import { commentBody, commentParams, idParams, viewsQuery } from '../schema';
 
-interface CommentRow { id: string; parentId: string | null; authorId: string; body: string; deletedAt: Date | null; createdAt: Date; updatedAt: Date }
+type CommentStatus = 'published' | 'held' | 'hidden' | 'deleted';
+interface CommentRow { id: string; parentId: string | null; authorId: string; body: string; status: CommentStatus; deletedAt: Date | null; createdAt: Date; updatedAt: Date }
 type CommentItem = ReturnType<typeof presentComment> & { replies: CommentItem[] };
 
-function presentComment(c: CommentRow) {
+/** Deleted comments stay as placeholders in the thread; a hidden one shows its text to its author only. */
+function presentComment(c: CommentRow, memberId: string) {
+  const gone = !!c.deletedAt || c.status === 'deleted' || (c.status === 'hidden' && c.authorId !== memberId);
   return {
-    id: c.id, parentId: c.parentId, authorId: c.authorId, deleted: !!c.deletedAt, body: c.deletedAt ? '' : c.body,
+    id: c.id, parentId: c.parentId, authorId: c.authorId, status: c.status, deleted: gone, body: gone ? '' : c.body,
     createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
   };
 }
 
-const commentSelect = { id: true, parentId: true, authorId: true, body: true, deletedAt: true, createdAt: true, updatedAt: true } as const;
+const commentSelect = { id: true, parentId: true, authorId: true, body: true, status: true, deletedAt: true, createdAt: true, updatedAt: true } as const;
 
 export function socialRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -33,8 +42,11 @@ export function socialRoutes(deps: AppDeps): Router<AppState> {
   router.get('/docs/:id/comments', auth, validate(one), async (ctx) => {
     const kb = await kbOf(ctx, deps);
     const { node } = await loadNode(kb, inputOf(ctx, one).params.id, 'read', { kind: 'document' });
-    const rows = await kb.db.kbComment.findMany({ where: { nodeId: node.id }, select: commentSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 1000 });
-    const items = new Map<string, CommentItem>(rows.map((r) => [r.id, { ...presentComment(r), replies: [] }]));
+    // Held comments are seen by their authors only, until a moderator decides.
+    const rows = await kb.db.kbComment.findMany({
+      where: { nodeId: node.id, OR: [{ status: { not: 'held' } }, { authorId: kb.actor.memberId }] }, select: commentSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 1000,
+    });
+    const items = new Map<string, CommentItem>(rows.map((r) => [r.id, { ...presentComment(r, kb.actor.memberId), replies: [] }]));
     const threads: CommentItem[] = [];
     for (const item of items.values()) {
       const parent = item.parentId ? items.get(item.parentId) : undefined;
@@ -49,18 +61,20 @@ export function socialRoutes(deps: AppDeps): Router<AppState> {
     const { params, body } = inputOf(ctx, create);
     const kb = await kbOf(ctx, deps);
     const { node } = await loadNode(kb, params.id, 'read', { kind: 'document' });
-    if (body.parentId && !(await kb.db.kbComment.findFirst({ where: { id: body.parentId, nodeId: node.id }, select: { id: true } }))) {
+    if (body.parentId && !(await kb.db.kbComment.findFirst({ where: { id: body.parentId, nodeId: node.id, status: 'published' }, select: { id: true } }))) {
       throw errors.badRequest('unknown_parent', '回复的评论不存在 / The comment you reply to does not exist');
     }
     const text = neutraliseComment(body.body);
     if (!text) throw errors.validation([{ path: 'body.body', message: '评论不能为空 / The comment is empty' }]);
-    refuseClassified(await markersOf(kb), [{ what: 'comment', text }]);
+    const community = communityOf(ctx, deps);
+    const screened = await screenForPublishing(community, 'kb_comment', [{ what: 'comment', text }]);
     const row = await kb.db.kbComment.create({
-      data: { nodeId: node.id, parentId: body.parentId ?? null, authorId: kb.actor.memberId, body: text } as never,
+      data: { nodeId: node.id, parentId: body.parentId ?? null, authorId: kb.actor.memberId, body: text, status: screened.status } as never,
       select: commentSelect,
     });
+    if (row.status === 'held') await queueHeld(community, { type: 'kb_comment', id: row.id, text, heldReason: screened.heldReason });
     ctx.status = 201;
-    ctx.body = { comment: presentComment(row) };
+    ctx.body = { comment: { ...presentComment(row, kb.actor.memberId), heldReason: screened.heldReason } };
   });
 
   const oneComment = { params: commentParams };
@@ -68,10 +82,14 @@ export function socialRoutes(deps: AppDeps): Router<AppState> {
     const { params } = inputOf(ctx, oneComment);
     const kb = await kbOf(ctx, deps);
     const { node, role } = await loadNode(kb, params.id, 'read', { kind: 'document' });
-    const comment = await kb.db.kbComment.findFirst({ where: { id: params.commentId, nodeId: node.id, deletedAt: null }, select: { id: true, authorId: true } });
+    const comment = await kb.db.kbComment.findFirst({ where: { id: params.commentId, nodeId: node.id, deletedAt: null }, select: { id: true, authorId: true, body: true } });
     if (!comment) throw errors.notFound('comment');
     authorize(comment.authorId === kb.actor.memberId || kb.access.can('manage', role), '只能删除自己的评论 / You can delete only your own comments');
-    await kb.db.kbComment.update({ where: { id: comment.id }, data: { deletedAt: new Date(), body: '' } });
+    // Soft: the text stays in the row; a reported comment's text is also kept as evidence.
+    if (await kb.db.contentReport.count({ where: { targetType: 'kb_comment', targetId: comment.id } })) {
+      await captureEvidence(deps, kb.db, { targetType: 'kb_comment', targetId: comment.id, authorId: comment.authorId, event: 'deleted', content: comment.body });
+    }
+    await kb.db.kbComment.update({ where: { id: comment.id }, data: { deletedAt: new Date(), status: 'deleted' } });
     ctx.status = 204;
   });
 
