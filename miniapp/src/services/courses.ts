@@ -10,7 +10,7 @@ export interface Enrolment {
   completedAt: string | null;
 }
 
-export const listCourses = (cursor?: string | null) => http.get<Page<Course>>('/api/v1/courses', { cursor, limit: 20 });
+export const listCourses = (cursor?: string | null, status?: 'draft' | 'published' | 'unpublished') => http.get<Page<Course>>('/api/v1/courses', { cursor, limit: 20, status });
 export const getCourse = (id: string) => http.get<{ course: Course; chapters: Chapter[]; enrolment: Enrolment | null }>(`/api/v1/courses/${id}`);
 
 export interface CourseProgress {
@@ -41,6 +41,31 @@ export const sendHeartbeat = (sessionId: string, hb: Heartbeat) =>
 
 export const createCourse = (body: { title: string; creditHours: number; required?: boolean; description?: string; examId?: string }) =>
   http.post<{ course: Course }>('/api/v1/courses', body).then((r) => r.course);
-export const addChapter = (courseId: string, body: { title: string; kind: string; durationSec?: number; minReadSec?: number; mediaUrl?: string; body?: string }) =>
-  http.post<{ chapter: Chapter }>(`/api/v1/courses/${courseId}/chapters`, body);
+export const addChapter = (courseId: string, body: ChapterInput) =>
+  http.post<{ chapter: Chapter }>(`/api/v1/courses/${courseId}/chapters`, body).then((r) => r.chapter);
 export const publishCourse = (courseId: string) => http.post(`/api/v1/courses/${courseId}/publish`);
+
+export interface CourseChanges {
+  title?: string;
+  description?: string | null;
+  creditHours?: number;
+  required?: boolean;
+  validityDays?: number;
+  examId?: string | null;
+}
+export interface ChapterInput {
+  title: string;
+  kind: string;
+  durationSec?: number | null;
+  minReadSec?: number | null;
+  mediaUrl?: string | null;
+  body?: string | null;
+}
+export const updateCourse = (id: string, body: CourseChanges) => http.patch<{ course: Course }>(`/api/v1/courses/${id}`, body).then((r) => r.course);
+export const unpublishCourse = (id: string) => http.post(`/api/v1/courses/${id}/unpublish`);
+/** Only a course nobody studied and no task names; otherwise 409 course_in_use (unpublish instead). */
+export const deleteCourse = (id: string) => http.del(`/api/v1/courses/${id}`);
+export const updateChapter = (id: string, body: Partial<ChapterInput>) => http.patch<{ chapter: Chapter }>(`/api/v1/chapters/${id}`, body).then((r) => r.chapter);
+export const deleteChapter = (id: string) => http.del(`/api/v1/chapters/${id}`);
+export const orderChapters = (courseId: string, chapterIds: string[]) =>
+  http.put<{ chapters: Chapter[] }>(`/api/v1/courses/${courseId}/chapter-order`, { chapterIds }).then((r) => r.chapters);

@@ -10,6 +10,12 @@ export interface Exam {
   timeLimitSec?: number;
   passScore?: number;
   maxAttempts?: number;
+  resultVisibility?: 'hidden' | 'score' | 'full' | string;
+  maxSwitchAways?: number | null;
+  opensAt?: string | null;
+  closesAt?: string | null;
+  shuffleQuestions?: boolean;
+  courseId?: string | null;
 }
 
 export interface AttemptHeader {
@@ -62,6 +68,21 @@ export const getResult = (attemptId: string) => http.get<{ attempt: AttemptHeade
 export const reportSwitchAway = (attemptId: string) => http.post(`/api/v1/attempts/${attemptId}/switch-away`);
 
 export const listExams = (cursor?: string | null) => http.get<Page<Exam>>('/api/v1/exams', { cursor, limit: 20 });
+export interface ExamSettings {
+  title?: string;
+  timeLimitSec?: number;
+  maxAttempts?: number;
+  passScore?: number;
+  resultVisibility?: string;
+  maxSwitchAways?: number | null;
+  opensAt?: string | null;
+  closesAt?: string | null;
+  shuffleQuestions?: boolean;
+}
+export const updateExam = (id: string, body: ExamSettings) => http.patch<{ exam: Exam }>(`/api/v1/exams/${id}`, body).then((r) => r.exam);
+export const closeExam = (id: string) => http.post(`/api/v1/exams/${id}/close`);
+/** Only an exam nobody has taken and no course or task names; otherwise 409 exam_in_use (close it instead). */
+export const deleteExam = (id: string) => http.del(`/api/v1/exams/${id}`);
 export const createExam = (body: { title: string; passScore: number; timeLimitSec?: number; courseId?: string }) =>
   http.post<{ exam: Exam }>('/api/v1/exams', body).then((r) => r.exam);
 
@@ -69,9 +90,17 @@ export interface BankQuestion {
   id: string;
   type: string;
   stem: string;
+  options?: Array<{ key: string; text: string }> | null;
+  answer?: Array<string | boolean>;
+  explanation?: string | null;
   tags?: string[];
   difficulty?: number;
 }
+export type QuestionInput = Omit<BankQuestion, 'id'>;
+export const createQuestion = (body: QuestionInput) => http.post<{ question: BankQuestion }>('/api/v1/questions', body).then((r) => r.question);
+export const updateQuestion = (id: string, body: Partial<QuestionInput>) => http.patch<{ question: BankQuestion }>(`/api/v1/questions/${id}`, body).then((r) => r.question);
+/** Archives it: it leaves the bank; papers and past attempts that name it keep it. */
+export const deleteQuestion = (id: string) => http.del(`/api/v1/questions/${id}`);
 export const listQuestions = (cursor?: string | null) => http.get<Page<BankQuestion>>('/api/v1/questions', { cursor, limit: 50 });
 /** A fixed paper: the questions and their scores, in order. */
 export const setPaper = (examId: string, questions: Array<{ questionId: string; score: number }>) =>

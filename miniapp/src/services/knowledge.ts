@@ -28,3 +28,19 @@ export const createDocument = (spaceId: string, body: { title: string; body: str
   http.post<{ node: KnowledgeNode }>(`/api/v1/spaces/${spaceId}/nodes`, { kind: 'document', ...body });
 export const grantSpace = (spaceId: string, body: { subjectKind: 'member' | 'department' | 'enterprise'; subjectId?: string; role: string }) =>
   http.post(`/api/v1/spaces/${spaceId}/permissions`, body);
+
+export const updateSpace = (id: string, body: { name?: string; description?: string | null }) => http.patch<{ space: Space }>(`/api/v1/spaces/${id}`, body);
+export const archiveSpace = (id: string) => http.post<{ space: Space }>(`/api/v1/spaces/${id}/archive`);
+export const restoreSpace = (id: string) => http.post<{ space: Space }>(`/api/v1/spaces/${id}/restore`);
+export const listSpacesByStatus = (status: 'active' | 'archived') => http.get<{ items: Space[] }>('/api/v1/spaces', { status }).then((r) => one(r.items));
+export const spaceTreeByStatus = (spaceId: string, status: 'active' | 'archived') =>
+  http.get<{ space: Space; items: KnowledgeNode[] }>(`/api/v1/spaces/${spaceId}/tree`, { status });
+export const createFolder = (spaceId: string, body: { title: string; parentId?: string | null }) =>
+  http.post<{ node: KnowledgeNode }>(`/api/v1/spaces/${spaceId}/nodes`, { kind: 'folder', ...body });
+export const renameNode = (id: string, title: string) => http.patch<{ node: KnowledgeNode }>(`/api/v1/nodes/${id}`, { title });
+export const moveNode = (id: string, spaceId: string, parentId: string | null) => http.post<{ node: KnowledgeNode }>(`/api/v1/nodes/${id}/move`, { spaceId, parentId });
+export const archiveNode = (id: string) => http.post(`/api/v1/nodes/${id}/archive`);
+export const restoreNode = (id: string) => http.post(`/api/v1/nodes/${id}/restore`);
+/** Saves a new revision; `baseRevision` makes a concurrent edit answer 409 edit_conflict instead of overwriting it. */
+export const saveDocument = (id: string, body: { title?: string; body: string; baseRevision?: number }) =>
+  http.put<{ document: KnowledgeDocument }>(`/api/v1/docs/${id}`, body).then((r) => r.document);

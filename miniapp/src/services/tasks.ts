@@ -10,13 +10,15 @@ export interface MyTaskDetail {
 export const myTask = (id: string) => http.get<MyTaskDetail>(`/api/v1/tasks/${id}`);
 export const listTasks = (cursor?: string | null) => http.get<Page<Task>>('/api/v1/tasks', { cursor, limit: 20 });
 
+export type TaskTarget = { kind: 'department' | 'member'; refId: string } | { kind: 'enterprise' };
 export interface NewTask {
   title: string;
+  description?: string | null;
   required: boolean;
   startsAt: string;
   dueAt: string;
   items: Array<{ kind: 'course' | 'exam' | 'document'; refId: string }>;
-  targets: Array<{ kind: 'department' | 'member'; refId: string } | { kind: 'enterprise' }>;
+  targets: TaskTarget[];
 }
 export const createTask = (body: NewTask) => http.post<{ task: Task }>('/api/v1/tasks', body).then((r) => r.task);
 
@@ -31,3 +33,14 @@ export interface Assignee {
 }
 export const taskAssignees = (taskId: string, cursor?: string | null, status?: string) =>
   http.get<Page<Assignee>>(`/api/v1/tasks/${taskId}/assignees`, { cursor, limit: 50, status });
+
+export interface TaskDetail {
+  task: Task & { description?: string | null };
+  items: Array<{ id: string; kind: 'course' | 'exam' | 'document'; refId: string }>;
+  targets: Array<{ kind: string; refId: string | null }>;
+}
+export const taskDetail = (id: string) => http.get<TaskDetail>(`/api/v1/tasks/${id}`);
+export const updateTask = (id: string, body: { title?: string; description?: string | null; required?: boolean; dueAt?: string; targets?: TaskTarget[] }) =>
+  http.patch<{ task: Task }>(`/api/v1/tasks/${id}`, body);
+/** Archives the task: it leaves the list and the audience's tasks; records stay. */
+export const archiveTask = (id: string) => http.del(`/api/v1/tasks/${id}`);

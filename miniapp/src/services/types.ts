@@ -16,6 +16,8 @@ export interface Space {
   id: string;
   name: string;
   description?: string | null;
+  status?: 'active' | 'archived' | 'deleted' | string;
+  updatedAt?: string;
 }
 
 export interface KnowledgeNode {
@@ -24,6 +26,9 @@ export interface KnowledgeNode {
   title: string;
   parentId: string | null;
   children?: KnowledgeNode[];
+  status?: string;
+  revision?: number;
+  updatedAt?: string;
 }
 
 export interface KnowledgeDocument {
@@ -31,6 +36,7 @@ export interface KnowledgeDocument {
   title: string;
   body: string;
   updatedAt?: string;
+  revision?: number;
   watermark?: { memberId?: string; label?: string; at?: string } | null;
 }
 
@@ -52,6 +58,8 @@ export interface Course {
   required?: boolean;
   examId?: string | null;
   status?: string;
+  validityDays?: number;
+  updatedAt?: string;
 }
 
 export interface Chapter {

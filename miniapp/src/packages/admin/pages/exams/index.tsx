@@ -1,4 +1,7 @@
-/** 考试与题库: exams, and the question bank's Excel import (template download, upload, outcome). */
+/**
+ * 考试与题库: exams (settings, paper, publish/close, delete) and the question bank (by form and by
+ * Excel: template download, upload, outcome; edit, delete).
+ */
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { AdminLayout, TableHead } from '../../../../components/admin-layout';
@@ -8,8 +11,14 @@ import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { ApiError, displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
 import { pickFile } from '../../../../platform/files';
-import { createExam, listExams, listQuestions, publishExam, setPaper, type Exam } from '../../../../services/exams';
+import {
+  closeExam, createExam, createQuestion, deleteExam, deleteQuestion, listExams, listQuestions, publishExam, setPaper, updateQuestion, type BankQuestion, type Exam,
+} from '../../../../services/exams';
 import { download, uploadRaw } from '../../../../services/files';
+import { ExamSettings } from '../../components/exam-settings';
+import { act, notify } from '../../components/feedback';
+import { Button, Choice, confirm } from '../../components/fields';
+import { QuestionForm, typeLabel } from '../../components/question-form';
 
 interface ImportOutcome {
   imported?: number;
@@ -32,17 +41,24 @@ export default function Exams() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [paperFor, setPaperFor] = useState<Exam | null>(null);
+  const [settingsFor, setSettingsFor] = useState<string | null>(null);
+  const [tab, setTab] = useState<'exams' | 'bank'>('exams');
+
+  const removeExam = async (e: Exam) => {
+    if (!(await confirm('删除考试', `删除「${e.title}」？已有人参加、或被课程和培训任务引用的考试不能删除，可改为关闭。`))) return;
+    await act(() => deleteExam(e.id), '考试已删除', exams.reload);
+  };
 
   const create = async () => {
-    if (!title.trim()) return setMessage({ ok: false, text: '请填写考试名称' });
+    if (!title.trim()) return notify.fail('请填写考试名称');
     setBusy(true);
     try {
       await createExam({ title: title.trim(), passScore: Number(passScore) || 60, timeLimitSec: (Number(minutes) || 60) * 60 });
       setTitle('');
-      setMessage({ ok: true, text: '考试已创建' });
+      notify.ok('考试已创建，请在列表中组卷并发布');
       exams.reload();
     } catch (err) {
-      setMessage({ ok: false, text: displayMessage(err) });
+      notify.fail(err);
     } finally {
       setBusy(false);
     }
@@ -81,6 +97,9 @@ export default function Exams() {
         </>
       }
     >
+      <View style={{ marginBottom: '12PX' }}>
+        <Choice value={tab} onChange={setTab} testId='exam-tab' options={[{ value: 'exams', label: '考试' }, { value: 'bank', label: '题库' }]} />
+      </View>
       {message ? <View className={`qx-panel ${message.ok ? '' : 'qx-error-message'}`}>{message.text}</View> : null}
       {outcome ? (
         <View className='qx-panel' data-testid='import-outcome'>
@@ -94,6 +113,8 @@ export default function Exams() {
           ))}
         </View>
       ) : null}
+      {tab === 'bank' ? <QuestionBank /> : null}
+      {tab === 'exams' ? (<>
       <View className='qx-panel'>
         <Text className='qx-panel__title'>新建考试</Text>
         <View className='qx-form-row'>
@@ -112,29 +133,77 @@ export default function Exams() {
         <TableHead cells={['考试', '及格分', '限时', '次数限制', '状态', '操作']} />
         <PagedListView list={exams} emptyText='还没有考试'>
           {exams.items.map((e) => (
-            <View key={e.id} className='qx-table__row'>
+            <View key={e.id}>
+            <View className='qx-table__row' data-testid='exam-row'>
               <Text className='qx-table__cell'>{e.title}</Text>
               <Text className='qx-table__cell'>{e.passScore ?? '—'}</Text>
               <Text className='qx-table__cell'>{e.timeLimitSec ? `${Math.round(e.timeLimitSec / 60)} 分钟` : '—'}</Text>
               <Text className='qx-table__cell'>{e.maxAttempts ?? '不限'}</Text>
               <Text className='qx-table__cell'>{statusLabel[e.status ?? ''] ?? e.status ?? '—'}</Text>
-              <View className='qx-table__cell' style={{ display: 'flex', gap: '6PX' }}>
-                <View className={`qx-abtn ${paperFor?.id === e.id ? 'qx-abtn--primary' : ''}`} onClick={() => setPaperFor(paperFor?.id === e.id ? null : e)}>组卷</View>
-                {e.status !== 'published' ? (
-                  <View className='qx-abtn' onClick={() => publishExam(e.id).then(exams.reload, (err) => setMessage({ ok: false, text: displayMessage(err) }))}>发布</View>
-                ) : null}
+              <View className='qx-table__cell qx-actions' style={{ flex: 2 }}>
+                <Button primary={settingsFor === e.id} onClick={() => setSettingsFor(settingsFor === e.id ? null : e.id)} testId='exam-settings-toggle'>设置</Button>
+                <Button primary={paperFor?.id === e.id} onClick={() => setPaperFor(paperFor?.id === e.id ? null : e)}>组卷</Button>
+                {e.status === 'published' ? (
+                  <Button onClick={() => act(() => closeExam(e.id), '考试已关闭：不能再开始新的考试', exams.reload)}>关闭</Button>
+                ) : (
+                  <Button onClick={() => act(() => publishExam(e.id), '考试已发布', exams.reload)} testId='publish-exam'>发布</Button>
+                )}
+                <Button danger onClick={() => removeExam(e)}>删除</Button>
               </View>
+            </View>
+            {settingsFor === e.id ? <ExamSettings exam={e} onSaved={() => { setSettingsFor(null); exams.reload(); }} /> : null}
             </View>
           ))}
         </PagedListView>
       </View>
-      {paperFor ? <PaperEditor exam={paperFor} onDone={(text) => { setMessage({ ok: true, text }); setPaperFor(null); }} /> : null}
+      {paperFor ? <PaperEditor exam={paperFor} onDone={(text) => { notify.ok(text); setPaperFor(null); }} /> : null}
+      </>) : null}
     </AdminLayout>
   );
 }
 
 const statusLabel: Record<string, string> = { draft: '草稿', published: '已发布', closed: '已关闭' };
-const typeLabel: Record<string, string> = { single: '单选', multiple: '多选', true_false: '判断', fill: '填空' };
+
+/** The bank: questions by form (every type), edited and deleted in place. */
+function QuestionBank() {
+  const bank = usePagedList(listQuestions);
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const remove = async (q: BankQuestion) => {
+    if (!(await confirm('删除题目', '删除后题目不再出现在题库和随机组卷中；已组好的试卷和已提交的答卷不受影响。'))) return;
+    await act(() => deleteQuestion(q.id), '题目已删除', bank.reload);
+  };
+  return (
+    <View className='qx-panel' data-testid='question-bank'>
+      <View className='qx-actions' style={{ marginBottom: '12PX' }}>
+        <Text className='qx-panel__title' style={{ flex: 1 }}>题库</Text>
+        {editing === 'new' ? null : <Button primary onClick={() => setEditing('new')} testId='new-question'>新建题目</Button>}
+      </View>
+      {editing === 'new' ? (
+        <QuestionForm onCancel={() => setEditing(null)} onSave={(input) => act(() => createQuestion(input), '题目已添加', () => { setEditing(null); bank.reload(); })} />
+      ) : null}
+      <TableHead cells={['题型', '题干', '难度', '标签', '操作']} />
+      <PagedListView list={bank} emptyText='题库还没有题目：新建题目，或从 Excel 导入'>
+        {bank.items.map((q) => (
+          <View key={q.id}>
+            <View className='qx-table__row' data-testid='question-row'>
+              <Text className='qx-table__cell'>{typeLabel[q.type] ?? q.type}</Text>
+              <Text className='qx-table__cell' style={{ flex: 3 }}>{q.stem}</Text>
+              <Text className='qx-table__cell'>{q.difficulty ? `${q.difficulty} 级` : '—'}</Text>
+              <Text className='qx-table__cell'>{(q.tags ?? []).join('、') || '—'}</Text>
+              <View className='qx-table__cell qx-actions'>
+                <Button onClick={() => setEditing(editing === q.id ? null : q.id)} testId='edit-question'>{editing === q.id ? '收起' : '编辑'}</Button>
+                <Button danger onClick={() => remove(q)}>删除</Button>
+              </View>
+            </View>
+            {editing === q.id ? (
+              <QuestionForm question={q} onCancel={() => setEditing(null)} onSave={(input) => act(() => updateQuestion(q.id, input), '题目已保存', () => { setEditing(null); bank.reload(); })} />
+            ) : null}
+          </View>
+        ))}
+      </PagedListView>
+    </View>
+  );
+}
 
 /** A fixed paper from the bank: pick questions; the 100 points are shared equally (the server grades). */
 function PaperEditor({ exam, onDone }: { exam: Exam; onDone: (text: string) => void }) {
