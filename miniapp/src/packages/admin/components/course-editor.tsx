@@ -78,7 +78,7 @@ export function CourseEditor({ courseId, onClose }: { courseId: string; onClose:
         </View>
         <View className='qx-panel'>
           <Text className='qx-panel__title'>{`章节（${chapters.length}）`}</Text>
-          <TableHead cells={['序号', '章节', '类型', '时长 / 最短阅读', '操作']} />
+          <TableHead cells={['序号', '章节', '类型', '时长 / 最短阅读', '操作（↑↓ 调整顺序）']} />
           {chapters.length === 0 ? <Text className='qx-form-row__hint'>还没有章节：至少一章才能发布</Text> : null}
           {chapters.map((c, i) => (
             <View key={c.id}>
@@ -88,8 +88,8 @@ export function CourseEditor({ courseId, onClose }: { courseId: string; onClose:
                 <Text className='qx-table__cell'>{kindLabel[c.kind] ?? c.kind}</Text>
                 <Text className='qx-table__cell'>{c.kind === 'video' ? `${c.durationSec ?? '—'} 秒` : `${c.minReadSec ?? 30} 秒`}</Text>
                 <View className='qx-table__cell qx-actions'>
-                  <Button disabled={i === 0} onClick={() => move(i, -1)}>上移</Button>
-                  <Button disabled={i === chapters.length - 1} onClick={() => move(i, 1)}>下移</Button>
+                  <Button disabled={i === 0} onClick={() => move(i, -1)} testId='chapter-up'>↑</Button>
+                  <Button disabled={i === chapters.length - 1} onClick={() => move(i, 1)} testId='chapter-down'>↓</Button>
                   <Button onClick={() => setEditing(editing === c.id ? null : c.id)}>{editing === c.id ? '收起' : '编辑'}</Button>
                   <Button danger onClick={() => remove(c)}>删除</Button>
                 </View>

@@ -17,7 +17,7 @@ import { act, notify } from './feedback';
 import { Button, Choice, Field, TextInput, confirm } from './fields';
 
 function foldersOf(nodes: KnowledgeNode[], depth = 0): Array<{ id: string; label: string }> {
-  return nodes.flatMap((n) => (n.kind === 'folder' ? [{ id: n.id, label: `${'　'.repeat(depth)}📁 ${n.title}` }, ...foldersOf(n.children ?? [], depth + 1)] : []));
+  return nodes.flatMap((n) => (n.kind === 'folder' ? [{ id: n.id, label: `${'　'.repeat(depth)}${n.title}` }, ...foldersOf(n.children ?? [], depth + 1)] : []));
 }
 
 export function SpaceTree({ spaceId }: { spaceId: string }) {
@@ -90,9 +90,12 @@ export function SpaceTree({ spaceId }: { spaceId: string }) {
                   <Button onClick={() => setRenaming(null)}>取消</Button>
                 </>
               ) : (
-                <Text className='qx-tree-row__title' onClick={() => (n.kind === 'folder' ? setOpen(toggle(open, n.id)) : status === 'active' && setEditingDoc(n.id))}>
-                  {`${n.kind === 'folder' ? '📁' : '📄'} ${n.title}`}
-                </Text>
+                <>
+                  <Text className={`qx-tag ${n.kind === 'folder' ? 'qx-tag--warn' : ''}`}>{n.kind === 'folder' ? '文件夹' : '文档'}</Text>
+                  <Text className='qx-tree-row__title' onClick={() => (n.kind === 'folder' ? setOpen(toggle(open, n.id)) : status === 'active' && setEditingDoc(n.id))}>
+                    {n.title}
+                  </Text>
+                </>
               )}
               <Text className='qx-form-row__hint' style={{ width: '130PX' }}>{formatDateTime(n.updatedAt, zone)}</Text>
               {status === 'archived' ? (

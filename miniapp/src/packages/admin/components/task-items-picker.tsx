@@ -4,13 +4,14 @@
  */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { StateView } from '../../../components/state-view';
+import type { ReactNode } from 'react';
+import { displayMessage } from '../../../lib/api-error';
 import { useRequest } from '../../../hooks/use-request';
 import { listCourses } from '../../../services/courses';
 import { listExams } from '../../../services/exams';
 import { listSpaces, spaceTree } from '../../../services/knowledge';
 import type { KnowledgeNode } from '../../../services/types';
-import { Field } from './fields';
+import { Button, Field } from './fields';
 
 export interface TaskItem {
   kind: 'course' | 'exam' | 'document';
@@ -42,34 +43,34 @@ export function TaskItemsPicker({ value, onChange }: { value: TaskItem[]; onChan
     <View>
       <Field label='课程'>
         <View className='qx-choice'>
-          <StateView loading={courses.loading} error={courses.error} onRetry={courses.reload} empty={!courses.data?.items.length} emptyText='没有已发布的课程'>
+          <InlineState loading={courses.loading} error={courses.error} onRetry={courses.reload} empty={!courses.data?.items.length} emptyText='没有已发布的课程'>
             {(courses.data?.items ?? []).map((c) => chip({ kind: 'course', refId: c.id, title: c.title }, 'pick-course'))}
-          </StateView>
+          </InlineState>
         </View>
       </Field>
       <Field label='考试'>
         <View className='qx-choice'>
-          <StateView loading={exams.loading} error={exams.error} onRetry={exams.reload} empty={!publishedExams.length} emptyText='没有已发布的考试'>
+          <InlineState loading={exams.loading} error={exams.error} onRetry={exams.reload} empty={!publishedExams.length} emptyText='没有已发布的考试'>
             {publishedExams.map((e) => chip({ kind: 'exam', refId: e.id, title: e.title }, 'pick-exam'))}
-          </StateView>
+          </InlineState>
         </View>
       </Field>
       <Field label='文档'>
         <View style={{ display: 'flex', flexDirection: 'column', gap: '6PX' }}>
           <View className='qx-choice'>
-            <StateView loading={spaces.loading} error={spaces.error} onRetry={spaces.reload} empty={!spaces.data?.items.length} emptyText='还没有知识空间'>
+            <InlineState loading={spaces.loading} error={spaces.error} onRetry={spaces.reload} empty={!spaces.data?.items.length} emptyText='还没有知识空间'>
               {(spaces.data?.items ?? []).map((s) => (
                 <View key={s.id} data-testid='pick-space' className={`qx-abtn ${spaceId === s.id ? 'qx-abtn--primary' : ''}`} onClick={() => setSpaceId(spaceId === s.id ? null : s.id)}>
-                  {`📚 ${s.name}`}
+                  {s.name}
                 </View>
               ))}
-            </StateView>
+            </InlineState>
           </View>
           {spaceId ? (
             <View className='qx-choice'>
-              <StateView loading={docs.loading} error={docs.error} onRetry={docs.reload} empty={!documents.length} emptyText='这个空间还没有文档'>
+              <InlineState loading={docs.loading} error={docs.error} onRetry={docs.reload} empty={!documents.length} emptyText='这个空间还没有文档'>
                 {documents.map((d) => chip({ kind: 'document', refId: d.id, title: d.title }, 'pick-document'))}
-              </StateView>
+              </InlineState>
             </View>
           ) : null}
         </View>
@@ -77,4 +78,19 @@ export function TaskItemsPicker({ value, onChange }: { value: TaskItem[]; onChan
       <Text className='qx-form-row__hint'>{value.length ? `已选：${value.map((i) => i.title).join('、')}` : '请至少选择一项内容'}</Text>
     </View>
   );
+}
+
+/** Loading, error and empty states inside a form row: a line of text, not a page-size block. */
+function InlineState({ loading, error, onRetry, empty, emptyText, children }: { loading: boolean; error: unknown; onRetry: () => void; empty: boolean; emptyText: string; children: ReactNode }) {
+  if (error) {
+    return (
+      <View className='qx-actions' style={{ alignItems: 'center' }}>
+        <Text className='qx-error-message'>{displayMessage(error)}</Text>
+        <Button onClick={onRetry}>重试</Button>
+      </View>
+    );
+  }
+  if (loading) return <Text className='qx-form-row__hint'>加载中…</Text>;
+  if (empty) return <Text className='qx-form-row__hint'>{emptyText}</Text>;
+  return <>{children}</>;
 }

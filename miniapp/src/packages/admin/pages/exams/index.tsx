@@ -140,7 +140,7 @@ export default function Exams() {
               <Text className='qx-table__cell'>{e.timeLimitSec ? `${Math.round(e.timeLimitSec / 60)} 分钟` : '—'}</Text>
               <Text className='qx-table__cell'>{e.maxAttempts ?? '不限'}</Text>
               <Text className='qx-table__cell'>{statusLabel[e.status ?? ''] ?? e.status ?? '—'}</Text>
-              <View className='qx-table__cell qx-actions' style={{ flex: 2 }}>
+              <View className='qx-table__cell qx-actions'>
                 <Button primary={settingsFor === e.id} onClick={() => setSettingsFor(settingsFor === e.id ? null : e.id)} testId='exam-settings-toggle'>设置</Button>
                 <Button primary={paperFor?.id === e.id} onClick={() => setPaperFor(paperFor?.id === e.id ? null : e)}>组卷</Button>
                 {e.status === 'published' ? (
@@ -187,7 +187,7 @@ function QuestionBank() {
           <View key={q.id}>
             <View className='qx-table__row' data-testid='question-row'>
               <Text className='qx-table__cell'>{typeLabel[q.type] ?? q.type}</Text>
-              <Text className='qx-table__cell' style={{ flex: 3 }}>{q.stem}</Text>
+              <Text className='qx-table__cell'>{q.stem}</Text>
               <Text className='qx-table__cell'>{q.difficulty ? `${q.difficulty} 级` : '—'}</Text>
               <Text className='qx-table__cell'>{(q.tags ?? []).join('、') || '—'}</Text>
               <View className='qx-table__cell qx-actions'>

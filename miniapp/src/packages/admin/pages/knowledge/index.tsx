@@ -59,7 +59,7 @@ export default function AdminKnowledge() {
             <PagedListView list={spaces} emptyText={status === 'active' ? '还没有知识空间' : '没有已归档的空间'}>
               {spaces.items.map((s) => (
                 <View key={s.id} data-testid='space-row' className={`qx-admin__nav ${chosen?.id === s.id ? 'qx-admin__nav--active' : ''}`} style={{ borderRadius: '4PX' }} onClick={() => setChosen(s)}>
-                  {`📚 ${s.name}`}
+                  {s.name}
                 </View>
               ))}
             </PagedListView>
