@@ -7,6 +7,7 @@ import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import type { AppDeps, AppState } from './core/context';
 import { requestId } from './core/http/request-id';
+import { closeWhenBodyUnread } from './core/http/unread-body';
 import { accessLog } from './core/http/access-log';
 import { clientAddress } from './core/http/client-address';
 import { errorHandler } from './core/http/error-handler';
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
   const app = new Koa<AppState>({ proxy: false });
   app.use(clientAddress(deps.config.TRUSTED_PROXIES));
   app.use(requestId());
+  app.use(closeWhenBodyUnread());
   app.use(accessLog(deps.logger));
   app.use(securityHeaders());
   app.use(
