@@ -26,6 +26,7 @@ export const errors = {
   notFound: (what = 'resource') => new AppError(404, 'not_found', `未找到 / Not found: ${what}`),
   conflict: (code: string, message: string, details?: unknown) => new AppError(409, code, message, details),
   payloadTooLarge: () => new AppError(413, 'payload_too_large', '请求体过大 / The request body is too large'),
+  requestAborted: () => new AppError(400, 'request_aborted', '请求未发送完整 / The request was aborted before its body arrived'),
   tooManyRequests: (message = '操作过于频繁，请稍后再试 / Too many requests, try again later') => new AppError(429, 'rate_limited', message),
   unprocessable: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
 };

@@ -8,13 +8,15 @@ import type { Logger } from 'pino';
 import { AppError, errors } from '../errors';
 import { NOT_FOUND_PAGE, wantsHtml } from './not-found-page';
 
-function toAppError(err: unknown): AppError | null {
+function toAppError(err: unknown, aborted = false): AppError | null {
   if (err instanceof AppError) return err;
   const e = err as { status?: number; statusCode?: number; type?: string; name?: string; expose?: boolean };
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.too.large' || status === 413) return errors.payloadTooLarge();
   if (e?.type === 'entity.parse.failed' || (status === 400 && e?.name === 'SyntaxError')) return errors.invalidJson();
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new AppError(415, 'unsupported_media_type', '不支持的编码 / Unsupported encoding');
+  // The client went away in the middle of its body (raw-body says so by type, a bare read by ECONNRESET "aborted"): its fault, not ours.
+  if (e?.type === 'request.aborted' || (aborted && (err as { code?: string }).code === 'ECONNRESET')) return errors.requestAborted();
   return null;
 }
 
@@ -32,7 +34,7 @@ export function errorHandler(logger: Logger): Middleware {
         throw errors.notFound('route');
       }
     } catch (err) {
-      const known = toAppError(err);
+      const known = toAppError(err, ctx.req.destroyed || !ctx.req.complete);
       if (known) {
         ctx.status = known.status;
         ctx.body = { error: { code: known.code, message: known.message, ...(known.details !== undefined && { details: known.details }) } };

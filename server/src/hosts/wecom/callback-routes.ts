@@ -9,7 +9,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { AppDeps, AppState } from '../../core/context';
-import { AppError } from '../../core/errors';
+import { AppError, errors } from '../../core/errors';
 import { WecomCrypto } from './crypto';
 import { openCallback, openVerification, type CallbackEndpoint, type CallbackEvent } from './callback';
 import { cancelAuth, ADMINS_JOB, AUTH_CHANGE_JOB, INSTALL_JOB } from './install';
@@ -63,7 +63,7 @@ async function xmlBody(ctx: Context): Promise<unknown> {
   let size = 0;
   for await (const chunk of ctx.req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_XML_BYTES) return undefined;
+    if (size > MAX_XML_BYTES) throw errors.payloadTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
