@@ -60,6 +60,8 @@ export const configSchema = z.object({
     .refine((list) => list.every(isAddressOrCidr), { message: 'must be comma-separated IP addresses or CIDRs (10.0.0.0/8)' }),
   /** A staff API key accepted on /platform/v1 (besides keys created with `npm run staff-key`). */
   PLATFORM_API_KEY: z.string().min(24).optional(),
+  // Bearer token for /metrics from other hosts; without it /metrics answers loopback requests only.
+  METRICS_TOKEN: z.string().min(24).optional(),
 
   WECOM_SUITE_ID: z.string().default('ww_sandbox_suite'),
   WECOM_SUITE_SECRET: z.string().default('sandbox-suite-secret'),

@@ -1,6 +1,6 @@
 /**
  * createApp(): composes middleware and mounts every module's routes. Never listens (main.ts does).
- * Order: client address → requestId → access log → security headers → CORS → errors → JSON encoding → body → routes.
+ * Order: client address → requestId → metrics → access log → security headers → CORS → errors → JSON encoding → body → routes.
  */
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
@@ -8,6 +8,7 @@ import cors from '@koa/cors';
 import type { AppDeps, AppState } from './core/context';
 import { requestId } from './core/http/request-id';
 import { closeWhenBodyUnread } from './core/http/unread-body';
+import { httpMetrics } from './core/http/http-metrics';
 import { accessLog } from './core/http/access-log';
 import { clientAddress } from './core/http/client-address';
 import { errorHandler } from './core/http/error-handler';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
   app.use(clientAddress(deps.config.TRUSTED_PROXIES));
   app.use(requestId());
   app.use(closeWhenBodyUnread());
+  app.use(httpMetrics());
   app.use(accessLog(deps.logger));
   app.use(securityHeaders());
   app.use(
@@ -44,16 +46,16 @@ export function createApp(deps: AppDeps, extraMounts: Mount[] = []): App {
   );
   app.use(errorHandler(deps.logger));
   app.use(jsonBody());
-  app.use(
-    bodyParser({
-      enableTypes: ['json', 'form', 'text'],
-      extendTypes: { text: ['text/xml', 'application/xml'] },
-      jsonLimit: `${deps.config.BODY_LIMIT_KB}kb`,
-      formLimit: `${deps.config.BODY_LIMIT_KB}kb`,
-      textLimit: `${deps.config.BODY_LIMIT_KB}kb`,
-      encoding: 'utf-8',
-    }),
-  );
+  // The learning record store reads its own bodies: documents of any media type, multipart statements.
+  const parseBody = bodyParser({
+    enableTypes: ['json', 'form', 'text'],
+    extendTypes: { text: ['text/xml', 'application/xml'] },
+    jsonLimit: `${deps.config.BODY_LIMIT_KB}kb`,
+    formLimit: `${deps.config.BODY_LIMIT_KB}kb`,
+    textLimit: `${deps.config.BODY_LIMIT_KB}kb`,
+    encoding: 'utf-8',
+  });
+  app.use((ctx, next) => (ctx.path.startsWith('/xapi/') ? next() : parseBody(ctx, next)));
 
   // The member API first: nearly every request is for it, and its paths (/api/v1/…) are nobody
   // else's. Its routers are dispatched together (segment-dispatch.ts); the other mounts (platform,

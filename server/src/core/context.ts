@@ -37,6 +37,14 @@ export interface Actor {
   role: 'member' | 'admin';
 }
 
+/** A system holding one of an enterprise's LRS credentials (modules/xapi). */
+export interface LrsClient {
+  tenantId: string;
+  credentialId: string;
+  /** The authority recorded on the statements it stores. */
+  authority: Record<string, unknown>;
+}
+
 export interface AppState {
   requestId: string;
   actor?: Actor;
@@ -44,4 +52,5 @@ export interface AppState {
   db?: TenantDb;
   input?: unknown;
   staffKeyId?: string;
+  lrs?: LrsClient;
 }

@@ -30,6 +30,8 @@ export interface Database {
   dialect: Dialect;
   prisma: PrismaClient;
   raw: RawSql;
+  /** Connections of the raw-SQL pool (MySQL/MariaDB; null for the one embedded SQLite connection). */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,12 @@ async function openMysql(databaseUrl: string, poolSize: number): Promise<Databas
     dialect: dialects.mysql,
     prisma: appendOnly(base),
     raw,
+    poolStats() {
+      // mysql2 keeps these lists on the callback pool behind the promise wrapper (not public API).
+      const core = (pool as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } } }).pool;
+      if (!core?._allConnections) return null;
+      return { total: core._allConnections.length, idle: core._freeConnections?.length ?? 0, waiting: core._connectionQueue?.length ?? 0 };
+    },
     async close() {
       await Promise.all([base.$disconnect(), pool.end()]);
     },
@@ -116,6 +124,7 @@ async function openSqlite(sqlitePath: string): Promise<Database> {
     dialect: dialects.sqlite,
     prisma: appendOnly(base),
     raw,
+    poolStats: () => null,
     close: () => base.$disconnect(),
   };
 }

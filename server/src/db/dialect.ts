@@ -19,6 +19,10 @@ export interface Dialect {
   existing(table: string, column: string): string;
   /** `(a, b) IN (…)` for `rowCount` tuples of placeholders: batched lookups by a compound key. */
   rowIn(columns: string[], rowCount: number): string;
+  /** Multi-row insert that skips rows whose unique key is taken (content-addressed rows). */
+  insertIgnoreSql(table: string, columns: string[], rowCount: number): string;
+  /** Whether an error from a raw statement is a unique-key violation. */
+  isDuplicateKey(err: unknown): boolean;
   /** Statements that take and release a cross-process lock around migrations. */
   migrationLock: { acquire: string | null; release: string | null };
 }
@@ -41,6 +45,12 @@ const mysql: Dialect = {
     const row = `(${columns.map(() => '?').join(', ')})`;
     return `(${columns.map((c) => this.quote(c)).join(', ')}) IN (${Array.from({ length: rowCount }, () => row).join(', ')})`;
   },
+  insertIgnoreSql(table, columns, rowCount) {
+    // Not INSERT IGNORE: that would also turn other errors (a value too long) into warnings.
+    const first = this.quote(columns[0]!);
+    return `${insertValues(this, table, columns, rowCount)} ON DUPLICATE KEY UPDATE ${first} = ${first}`;
+  },
+  isDuplicateKey: (err) => (err as { code?: string; errno?: number })?.code === 'ER_DUP_ENTRY' || (err as { errno?: number })?.errno === 1062,
   migrationLock: { acquire: "SELECT GET_LOCK('qixue_migrations', 60) AS locked", release: "SELECT RELEASE_LOCK('qixue_migrations') AS released" },
 };
 
@@ -63,8 +73,18 @@ const sqlite: Dialect = {
     const row = `(${columns.map(() => '?').join(', ')})`;
     return `(${columns.map((c) => this.quote(c)).join(', ')}) IN (VALUES ${Array.from({ length: rowCount }, () => row).join(', ')})`;
   },
+  insertIgnoreSql(table, columns, rowCount) {
+    return `${insertValues(this, table, columns, rowCount)} ON CONFLICT DO NOTHING`;
+  },
+  // Raw statements reach SQLite through Prisma, which wraps the driver's error (P2010) with its message.
+  isDuplicateKey: (err) => /UNIQUE constraint failed|SQLITE_CONSTRAINT_(?:PRIMARYKEY|UNIQUE)/.test(String((err as Error)?.message ?? '')),
   // One embedded database belongs to one process; SQLite serialises writers itself.
   migrationLock: { acquire: null, release: null },
 };
+
+function insertValues(dialect: Dialect, table: string, columns: string[], rowCount: number): string {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${dialect.quote(table)} (${columns.map((c) => dialect.quote(c)).join(', ')}) VALUES ${Array.from({ length: rowCount }, () => row).join(', ')}`;
+}
 
 export const dialects: Record<DialectName, Dialect> = { mysql, sqlite };

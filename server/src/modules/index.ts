@@ -2,6 +2,7 @@
  * Every module's routers and where they are mounted. A new module adds one line here.
  *   /api/v1       members and enterprise admins (session bearer token)
  *   /platform/v1  platform staff (staff API key)
+ *   /xapi         the learning record store (LRS credentials, Basic auth)
  */
 import type Router from '@koa/router';
 import type { AppDeps, AppState } from '../core/context';
@@ -31,6 +32,9 @@ import { communityRoutes } from './community/routes';
 import { moderationMemberRoutes } from './moderation/routes';
 import { moderationAdminRoutes } from './moderation/admin-routes';
 import { moderationStaffRoutes } from './moderation/platform-routes';
+import { xapiRoutes } from './xapi/routes';
+import { xapiAdminRoutes } from './xapi/admin-routes';
+import { metricsRoutes } from './health/metrics-routes';
 
 export interface Mount {
   prefix: string;
@@ -64,6 +68,9 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: moderationMemberRoutes(deps) },
     { prefix: '/api/v1', router: moderationAdminRoutes(deps) },
     { prefix: '/platform/v1', router: moderationStaffRoutes(deps) },
+    { prefix: '/api/v1', router: xapiAdminRoutes(deps) },
+    { prefix: '/xapi', router: xapiRoutes(deps) },
+    { prefix: '', router: metricsRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

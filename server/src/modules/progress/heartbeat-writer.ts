@@ -16,6 +16,7 @@ import { trainingErrors } from '../courses/errors';
 import { GroupCommit, type BatchOutcome } from '../../core/group-commit';
 import { onePer } from '../../core/one-per';
 import { applyBeat, emptyProgress, type Beat, type ChapterInfo, type Flag, type ProgressState } from './rules';
+import { metrics } from '../../core/metrics';
 
 /** A session with no heartbeat for this long has ended; a new one may start. */
 export const SESSION_TTL_MS = 90_000;
@@ -80,7 +81,7 @@ export class HeartbeatWriter {
    * upsert batches into ChapterProgress measured several times slower on MariaDB than one.
    */
   constructor(private readonly deps: Pick<AppDeps, 'db' | 'logger'>, maxBatch = 500) {
-    this.commit = new GroupCommit((items) => this.writeBatch(items), maxBatch);
+    this.commit = new GroupCommit((items) => this.measured(items), maxBatch);
   }
 
   submit(beat: HeartbeatInput): Promise<HeartbeatResult> {
@@ -95,6 +96,16 @@ export class HeartbeatWriter {
   /** Forget cached chapter facts (after an admin edits a chapter). */
   invalidateChapter(id: string): void {
     this.chapters.delete(id);
+  }
+
+  private async measured(items: HeartbeatInput[]): Promise<BatchOutcome<HeartbeatResult>[]> {
+    const end = metrics.heartbeatCommitSeconds.startTimer();
+    metrics.heartbeatBatchSize.observe(items.length);
+    try {
+      return await this.writeBatch(items);
+    } finally {
+      end();
+    }
   }
 
   private async writeBatch(items: HeartbeatInput[]): Promise<BatchOutcome<HeartbeatResult>[]> {

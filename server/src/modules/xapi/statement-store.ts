@@ -1,0 +1,229 @@
+/**
+ * Storing statements: ids, stored times and authority assigned, duplicates compared, then one
+ * multi-row insert per table (attachments, activities, index refs, and the statements last — their
+ * row is what makes a statement exist), then voiding. Everything a request acknowledged has been
+ * written by then.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/client';
+import { errors } from '../../core/errors';
+import { newRowId } from '../../core/tokens';
+import type { LrsClient } from '../../core/context';
+import { activityKey, agentIfi, agentKey, verbKey } from './keys';
+import { VOIDED_VERB } from './statement-validation';
+import { isoFromUs, nextStoredUs, toUtc } from './stored-time';
+import { metrics } from '../../core/metrics';
+
+type Json = Record<string, unknown>;
+
+export interface AttachmentContent {
+  contentType: string;
+  body: Buffer;
+}
+
+interface Row {
+  rowId: string;
+  statementId: string;
+  statement: Json;
+  storedUs: number;
+}
+
+const INSERT_CHUNK = 500;
+
+/** Stores a batch (already validated). Returns the statement ids in the order given. */
+export async function storeStatements(db: Database, client: LrsClient, statements: Json[], attachments: Map<string, AttachmentContent>): Promise<string[]> {
+  const ids = statements.map((s) => (typeof s.id === 'string' ? s.id.toLowerCase() : randomUUID()));
+  if (new Set(ids).size !== ids.length) throw errors.badRequest('duplicate_statement_id', '同一批次中语句 id 重复 / The batch repeats a statement id');
+
+  const existing = await loadExisting(db, client.tenantId, ids);
+  const rows: Row[] = [];
+  statements.forEach((s, i) => {
+    const id = ids[i]!;
+    const stored = existing.get(id);
+    if (stored !== undefined) {
+      if (!sameStatement(s, stored)) throw conflict(id);
+      return;
+    }
+    const storedUs = nextStoredUs();
+    const storedIso = isoFromUs(storedUs);
+    const statement: Json = {
+      ...s,
+      id,
+      timestamp: typeof s.timestamp === 'string' ? toUtc(s.timestamp) : storedIso,
+      stored: storedIso,
+      authority: client.authority,
+      version: typeof s.version === 'string' ? s.version : '2.0.0',
+    };
+    rows.push({ rowId: newRowId(), statementId: id, statement, storedUs });
+  });
+  if (rows.length === 0) return ids;
+
+  try {
+    await insertRows(db, client.tenantId, rows, attachments);
+  } catch (err) {
+    if (!db.dialect.isDuplicateKey(err)) throw err;
+    // Another request stored one of these ids meanwhile: the same statement is fine, another is a conflict.
+    const now = await loadExisting(db, client.tenantId, rows.map((r) => r.statementId));
+    for (const r of rows) {
+      const stored = now.get(r.statementId);
+      if (stored !== undefined && !sameStatement(statements[ids.indexOf(r.statementId)]!, stored)) throw conflict(r.statementId);
+    }
+    const missing = rows.filter((r) => !now.has(r.statementId));
+    if (missing.length) await insertRows(db, client.tenantId, missing, attachments);
+  }
+  await applyVoiding(db, client.tenantId, rows);
+  metrics.xapiStatementsStored.inc(rows.length);
+  return ids;
+}
+
+const conflict = (id: string) =>
+  errors.conflict('statement_conflict', `已存在内容不同的同 id 语句 / A different statement with id ${id} exists`);
+
+async function loadExisting(db: Database, tenantId: string, ids: string[]): Promise<Map<string, Json>> {
+  const q = db.dialect.quote;
+  const found = new Map<string, Json>();
+  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+    const chunk = ids.slice(i, i + INSERT_CHUNK);
+    const rows = await db.raw.query<{ statementId: string; statement: string }>(
+      `SELECT ${q('statementId')}, ${q('statement')} FROM ${q('XapiStatement')} WHERE ${q('tenantId')} = ? AND ${q('statementId')} IN (${chunk.map(() => '?').join(', ')})`,
+      [tenantId, ...chunk],
+    );
+    for (const r of rows) found.set(r.statementId, JSON.parse(r.statement) as Json);
+  }
+  return found;
+}
+
+/** The same statement, ignoring what the store set itself (stored, authority, version, a default timestamp). */
+function sameStatement(incoming: Json, stored: Json): boolean {
+  const strip = (s: Json, keepTimestamp: boolean) => {
+    const { stored: _s, authority: _a, version: _v, timestamp, id, ...rest } = s;
+    return { ...rest, id: typeof id === 'string' ? id.toLowerCase() : id, ...(keepTimestamp && timestamp !== undefined && { timestamp: toUtc(String(timestamp)) }) };
+  };
+  const hasTimestamp = incoming.timestamp !== undefined;
+  return canonicalJson(strip(incoming, hasTimestamp)) === canonicalJson(strip(stored, hasTimestamp));
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v as Json).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Json)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** The agents and activities a statement can be found by; `related` = only with related_agents / related_activities. */
+export function statementRefs(s: Json): Map<string, boolean> {
+  const refs = new Map<string, boolean>();
+  const add = (key: string, related: boolean) => {
+    if (!related) refs.set(key, false);
+    else if (!refs.has(key)) refs.set(key, true);
+  };
+  const addAgent = (a: unknown, related: boolean) => {
+    if (!a || typeof a !== 'object') return;
+    const ifi = agentIfi(a as Json);
+    if (ifi) add(agentKey(ifi), related);
+    const members = (a as Json).member;
+    if (Array.isArray(members)) for (const m of members) addAgent(m, true);
+  };
+  const addActivity = (a: unknown, related: boolean) => {
+    if (a && typeof a === 'object' && typeof (a as Json).id === 'string') add(activityKey((a as Json).id as string), related);
+  };
+  const walk = (st: Json, related: boolean) => {
+    addAgent(st.actor, related);
+    const object = st.object as Json;
+    if (object.objectType === 'Agent' || object.objectType === 'Group') addAgent(object, related);
+    else if (object.objectType === 'SubStatement') walk(object, true);
+    else if (object.objectType === undefined || object.objectType === 'Activity') addActivity(object, related);
+    const context = st.context as Json | undefined;
+    if (context) {
+      addAgent(context.instructor, true);
+      addAgent(context.team, true);
+      if (Array.isArray(context.contextAgents)) for (const ca of context.contextAgents) addAgent((ca as Json).agent, true);
+      if (Array.isArray(context.contextGroups)) for (const cg of context.contextGroups) addAgent((cg as Json).group, true);
+      const activities = context.contextActivities as Json | undefined;
+      if (activities) for (const list of Object.values(activities)) for (const a of Array.isArray(list) ? list : [list]) addActivity(a, true);
+    }
+  };
+  walk(s, false);
+  addAgent(s.authority, true);
+  return refs;
+}
+
+async function insertRows(db: Database, tenantId: string, rows: Row[], attachments: Map<string, AttachmentContent>): Promise<void> {
+  const { raw, dialect } = db;
+  const q = dialect.quote;
+
+  // Attachment contents, once per hash.
+  const shas = new Set<string>();
+  for (const r of rows) for (const a of (r.statement.attachments as Json[] | undefined) ?? []) if (attachments.has(a.sha2 as string)) shas.add(a.sha2 as string);
+  for (const sha2 of shas) {
+    const a = attachments.get(sha2)!;
+    await raw.execute(dialect.insertIgnoreSql('XapiAttachment', ['tenantId', 'sha2', 'contentType', 'content', 'createdAt'], 1), [tenantId, sha2, a.contentType, a.body, new Date()]);
+  }
+
+  // The latest definition of each activity that came with one.
+  const activities = new Map<string, unknown[]>();
+  const now = new Date();
+  const collect = (a: unknown) => {
+    const act = a as Json | undefined;
+    if (act && typeof act.id === 'string' && (act.objectType === undefined || act.objectType === 'Activity') && act.definition) {
+      activities.set(activityKey(act.id), [tenantId, activityKey(act.id), act.id, JSON.stringify(act.definition), now]);
+    }
+  };
+  for (const r of rows) {
+    collect(r.statement.object);
+    const ca = (r.statement.context as Json | undefined)?.contextActivities as Json | undefined;
+    if (ca) for (const list of Object.values(ca)) for (const a of Array.isArray(list) ? list : [list]) collect(a);
+  }
+  if (activities.size) {
+    const columns = ['tenantId', 'activityKey', 'activityId', 'definition', 'updatedAt'];
+    const values = [...activities.values()];
+    const sql = dialect.upsertSql('XapiActivity', columns, values.length, ['tenantId', 'activityKey'], {
+      definition: dialect.incoming('definition'), updatedAt: dialect.incoming('updatedAt'),
+    });
+    await raw.execute(sql, values.flat());
+  }
+
+  const refRows: unknown[][] = [];
+  for (const r of rows) for (const [key, related] of statementRefs(r.statement)) refRows.push([tenantId, r.rowId, key, related, r.storedUs]);
+  for (let i = 0; i < refRows.length; i += INSERT_CHUNK) {
+    const chunk = refRows.slice(i, i + INSERT_CHUNK);
+    await raw.execute(
+      `INSERT INTO ${q('XapiStatementRef')} (${['tenantId', 'statementId', 'refKey', 'related', 'storedUs'].map(q).join(', ')}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flat(),
+    );
+  }
+
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const columns = ['id', 'tenantId', 'statementId', 'verbKey', 'registration', 'voided', 'voidsId', 'storedUs', 'statement'];
+    await raw.execute(
+      `INSERT INTO ${q('XapiStatement')} (${columns.map(q).join(', ')}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flatMap((r) => {
+        const s = r.statement;
+        const registration = (s.context as Json | undefined)?.registration;
+        return [
+          r.rowId, tenantId, r.statementId, verbKey((s.verb as Json).id as string),
+          typeof registration === 'string' ? registration.toLowerCase() : null, false, voidedTarget(s), r.storedUs, JSON.stringify(s),
+        ];
+      }),
+    );
+  }
+}
+
+/** The statement a voiding statement voids, or null. */
+function voidedTarget(s: Json): string | null {
+  const object = s.object as Json;
+  return (s.verb as Json).id === VOIDED_VERB && object.objectType === 'StatementRef' ? String(object.id).toLowerCase() : null;
+}
+
+/** Marks the targets of voiding statements voided. A voiding statement itself cannot be voided. */
+async function applyVoiding(db: Database, tenantId: string, rows: Row[]): Promise<void> {
+  const targets = rows.map((r) => voidedTarget(r.statement)).filter((t): t is string => t !== null);
+  if (!targets.length) return;
+  const q = db.dialect.quote;
+  await db.raw.execute(
+    `UPDATE ${q('XapiStatement')} SET ${q('voided')} = ? WHERE ${q('tenantId')} = ? AND ${q('voidsId')} IS NULL AND ${q('statementId')} IN (${targets.map(() => '?').join(', ')})`,
+    [true, tenantId, ...targets],
+  );
+}
