@@ -20,13 +20,14 @@ CREATE TABLE `XapiStatement` (
     `verbKey` VARCHAR(32) NOT NULL,
     `registration` VARCHAR(36),
     `voided` BOOLEAN NOT NULL DEFAULT false,
-    `voidsId` VARCHAR(36),
+    `targetId` VARCHAR(36),
     `storedUs` BIGINT NOT NULL,
     `statement` LONGTEXT NOT NULL,
     PRIMARY KEY (`id`),
     INDEX `XapiStatement_tenantId_storedUs_idx`(`tenantId`, `storedUs`),
     INDEX `XapiStatement_tenantId_verbKey_storedUs_idx`(`tenantId`, `verbKey`, `storedUs`),
     INDEX `XapiStatement_tenantId_registration_storedUs_idx`(`tenantId`, `registration`, `storedUs`),
+    INDEX `XapiStatement_tenantId_targetId_idx`(`tenantId`, `targetId`),
     UNIQUE INDEX `XapiStatement_tenantId_statementId_key`(`tenantId`, `statementId`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 

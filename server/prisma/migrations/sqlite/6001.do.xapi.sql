@@ -20,7 +20,7 @@ CREATE TABLE "XapiStatement" (
     "verbKey" TEXT NOT NULL,
     "registration" TEXT,
     "voided" BOOLEAN NOT NULL DEFAULT 0,
-    "voidsId" TEXT,
+    "targetId" TEXT,
     "storedUs" BIGINT NOT NULL,
     "statement" TEXT NOT NULL,
     CONSTRAINT "XapiStatement_pkey" PRIMARY KEY ("id")
@@ -28,6 +28,7 @@ CREATE TABLE "XapiStatement" (
 CREATE INDEX "XapiStatement_tenantId_storedUs_idx" ON "XapiStatement"("tenantId", "storedUs");
 CREATE INDEX "XapiStatement_tenantId_verbKey_storedUs_idx" ON "XapiStatement"("tenantId", "verbKey", "storedUs");
 CREATE INDEX "XapiStatement_tenantId_registration_storedUs_idx" ON "XapiStatement"("tenantId", "registration", "storedUs");
+CREATE INDEX "XapiStatement_tenantId_targetId_idx" ON "XapiStatement"("tenantId", "targetId");
 CREATE UNIQUE INDEX "XapiStatement_tenantId_statementId_key" ON "XapiStatement"("tenantId", "statementId");
 
 CREATE TABLE "XapiStatementRef" (

@@ -7,6 +7,7 @@
 import { X509Certificate, createHash, createVerify } from 'node:crypto';
 import { errors } from '../../core/errors';
 import type { Part } from './http';
+import { sameStatement } from './statement-equivalence';
 import type { AttachmentContent } from './statement-store';
 
 type Json = Record<string, unknown>;
@@ -102,15 +103,6 @@ function verifyJws(jws: string, statement: Json): void {
 
 /** The signed payload is the statement before its signature was attached (and before the store set its own properties). */
 function sameSignedContent(payload: Json, statement: Json): boolean {
-  const strip = (s: Json) => {
-    const { attachments: _a, authority: _au, stored: _s, version: _v, id, ...rest } = s;
-    return { ...rest, ...(id !== undefined && payload.id !== undefined && { id: String(id).toLowerCase() }) };
-  };
-  const canonical = (v: unknown): string =>
-    Array.isArray(v)
-      ? `[${v.map(canonical).join(',')}]`
-      : v && typeof v === 'object'
-        ? `{${Object.keys(v as Json).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Json)[k])}`).join(',')}}`
-        : JSON.stringify(v);
-  return canonical(strip(payload)) === canonical(strip(statement));
+  const ignore = ['attachments', 'authority', 'stored', 'version', ...(payload.id === undefined ? ['id'] : [])];
+  return sameStatement(payload, statement, ignore);
 }

@@ -26,7 +26,7 @@ function idsOfStatement(s: Json): Json {
   if (object) {
     if (object.objectType === 'Agent' || object.objectType === 'Group') out.object = idsOfAgent(object);
     else if (object.objectType === 'SubStatement') out.object = idsOfStatement(object);
-    else if (object.objectType === undefined || object.objectType === 'Activity') out.object = { ...(object.objectType ? { objectType: 'Activity' } : {}), id: object.id };
+    else if (object.objectType === undefined || object.objectType === 'Activity') out.object = { id: object.id };
   }
   const context = s.context as Json | undefined;
   if (context) {
@@ -38,7 +38,7 @@ function idsOfStatement(s: Json): Json {
     const activities = context.contextActivities as Json | undefined;
     if (activities) {
       c.contextActivities = Object.fromEntries(
-        Object.entries(activities).map(([k, list]) => [k, (Array.isArray(list) ? list : [list]).map((a: Json) => ({ ...(a.objectType ? { objectType: a.objectType } : {}), id: a.id }))]),
+        Object.entries(activities).map(([k, list]) => [k, (Array.isArray(list) ? list : [list]).map((a: Json) => ({ id: a.id }))]),
       );
     }
     out.context = c;

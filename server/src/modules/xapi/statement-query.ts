@@ -39,31 +39,50 @@ export async function findStatement(db: Database, tenantId: string, statementId:
   return JSON.parse(row.statement) as Json;
 }
 
-export async function queryStatements(db: Database, tenantId: string, f: StatementFilter): Promise<StatementPage> {
+/** The filter's conditions on the statements aliased `t`, or null when the filter has none. */
+function filterConditions(db: Database, f: StatementFilter, t: string): { sql: string[]; params: unknown[] } | 'nothing' | null {
   const q = db.dialect.quote;
-  const where = [`s.${q('tenantId')} = ?`, `s.${q('voided')} = ?`];
-  const params: unknown[] = [tenantId, false];
+  const sql: string[] = [];
+  const params: unknown[] = [];
   if (f.verb !== undefined) {
-    where.push(`s.${q('verbKey')} = ?`);
+    sql.push(`${t}.${q('verbKey')} = ?`);
     params.push(verbKey(f.verb));
   }
   if (f.registration !== undefined) {
-    where.push(`s.${q('registration')} = ?`);
+    sql.push(`${t}.${q('registration')} = ?`);
     params.push(f.registration.toLowerCase());
   }
   const refs: { key: string; related: boolean }[] = [];
   if (f.agent) {
     const ifi = agentIfi(f.agent);
     // An anonymous group has no identifier to match: nothing matches it.
-    if (!ifi) return { statements: [] };
+    if (!ifi) return 'nothing';
     refs.push({ key: agentKey(ifi), related: f.relatedAgents });
   }
   if (f.activity !== undefined) refs.push({ key: activityKey(f.activity), related: f.relatedActivities });
   for (const ref of refs) {
-    where.push(
-      `EXISTS (SELECT 1 FROM ${q('XapiStatementRef')} r WHERE r.${q('statementId')} = s.${q('id')} AND r.${q('refKey')} = ?${ref.related ? '' : ` AND r.${q('related')} = ?`})`,
+    sql.push(
+      `EXISTS (SELECT 1 FROM ${q('XapiStatementRef')} r WHERE r.${q('statementId')} = ${t}.${q('id')} AND r.${q('refKey')} = ?${ref.related ? '' : ` AND r.${q('related')} = ?`})`,
     );
     params.push(ref.key, ...(ref.related ? [] : [false]));
+  }
+  return sql.length ? { sql, params } : null;
+}
+
+export async function queryStatements(db: Database, tenantId: string, f: StatementFilter): Promise<StatementPage> {
+  const q = db.dialect.quote;
+  const where = [`s.${q('tenantId')} = ?`, `s.${q('voided')} = ?`];
+  const params: unknown[] = [tenantId, false];
+  const direct = filterConditions(db, f, 's');
+  if (direct === 'nothing') return { statements: [] };
+  if (direct) {
+    // A statement that refers to a matching statement (StatementRef: a voiding statement, a
+    // comment on it) matches too — even when the one it refers to is voided.
+    const target = filterConditions(db, f, 't') as { sql: string[]; params: unknown[] };
+    where.push(
+      `((${direct.sql.join(' AND ')}) OR s.${q('targetId')} IN (SELECT t.${q('statementId')} FROM ${q('XapiStatement')} t WHERE t.${q('tenantId')} = ? AND ${target.sql.join(' AND ')}))`,
+    );
+    params.push(...direct.params, tenantId, ...target.params);
   }
   if (f.sinceUs !== undefined) {
     where.push(`s.${q('storedUs')} > ?`);

@@ -64,12 +64,13 @@ export function statementRoutes(router: Router<AppState>, deps: AppDeps, auth: M
   });
 
   router.get('/statements', auth, async (ctx: Ctx) => {
+    // On every answer, errors included (xAPI 2.0 §4.1.6.1).
+    ctx.set('X-Experience-API-Consistent-Through', isoFromUs(Date.now() * 1000));
     const p = singleValues(ctx.query, STATEMENT_GET_PARAMS);
     const tenantId = ctx.state.lrs!.tenantId;
     const format = formatParam(p.format);
     const withAttachments = booleanValue(p.attachments, 'attachments');
     const languages = acceptedLanguages(ctx.get('accept-language'));
-    ctx.set('X-Experience-API-Consistent-Through', isoFromUs(Date.now() * 1000));
 
     let statements: Json[];
     let single: Json | null = null;

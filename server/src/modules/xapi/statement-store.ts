@@ -11,6 +11,7 @@ import { newRowId } from '../../core/tokens';
 import type { LrsClient } from '../../core/context';
 import { activityKey, agentIfi, agentKey, verbKey } from './keys';
 import { VOIDED_VERB } from './statement-validation';
+import { sameStatement } from './statement-equivalence';
 import { isoFromUs, nextStoredUs, toUtc } from './stored-time';
 import { metrics } from '../../core/metrics';
 
@@ -41,13 +42,13 @@ export async function storeStatements(db: Database, client: LrsClient, statement
     const id = ids[i]!;
     const stored = existing.get(id);
     if (stored !== undefined) {
-      if (!sameStatement(s, stored)) throw conflict(id);
+      if (!sameAsStored(normaliseContext(s), stored)) throw conflict(id);
       return;
     }
     const storedUs = nextStoredUs();
     const storedIso = isoFromUs(storedUs);
     const statement: Json = {
-      ...s,
+      ...normaliseContext(s),
       id,
       timestamp: typeof s.timestamp === 'string' ? toUtc(s.timestamp) : storedIso,
       stored: storedIso,
@@ -66,7 +67,7 @@ export async function storeStatements(db: Database, client: LrsClient, statement
     const now = await loadExisting(db, client.tenantId, rows.map((r) => r.statementId));
     for (const r of rows) {
       const stored = now.get(r.statementId);
-      if (stored !== undefined && !sameStatement(statements[ids.indexOf(r.statementId)]!, stored)) throw conflict(r.statementId);
+      if (stored !== undefined && !sameAsStored(normaliseContext(statements[ids.indexOf(r.statementId)]!), stored)) throw conflict(r.statementId);
     }
     const missing = rows.filter((r) => !now.has(r.statementId));
     if (missing.length) await insertRows(db, client.tenantId, missing, attachments);
@@ -74,6 +75,19 @@ export async function storeStatements(db: Database, client: LrsClient, statement
   await applyVoiding(db, client.tenantId, rows);
   metrics.xapiStatementsStored.inc(rows.length);
   return ids;
+}
+
+/** Context activities are stored (and returned) as arrays, also when one was sent as an object. */
+function normaliseContext(s: Json): Json {
+  const out: Json = { ...s };
+  const context = s.context as Json | undefined;
+  const activities = context?.contextActivities as Json | undefined;
+  if (activities) {
+    out.context = { ...context, contextActivities: Object.fromEntries(Object.entries(activities).map(([k, v]) => [k, Array.isArray(v) ? v : [v]])) };
+  }
+  const object = s.object as Json | undefined;
+  if (object?.objectType === 'SubStatement') out.object = normaliseContext(object);
+  return out;
 }
 
 const conflict = (id: string) =>
@@ -94,21 +108,8 @@ async function loadExisting(db: Database, tenantId: string, ids: string[]): Prom
 }
 
 /** The same statement, ignoring what the store set itself (stored, authority, version, a default timestamp). */
-function sameStatement(incoming: Json, stored: Json): boolean {
-  const strip = (s: Json, keepTimestamp: boolean) => {
-    const { stored: _s, authority: _a, version: _v, timestamp, id, ...rest } = s;
-    return { ...rest, id: typeof id === 'string' ? id.toLowerCase() : id, ...(keepTimestamp && timestamp !== undefined && { timestamp: toUtc(String(timestamp)) }) };
-  };
-  const hasTimestamp = incoming.timestamp !== undefined;
-  return canonicalJson(strip(incoming, hasTimestamp)) === canonicalJson(strip(stored, hasTimestamp));
-}
-
-function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v as Json).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Json)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
+function sameAsStored(incoming: Json, stored: Json): boolean {
+  return sameStatement({ ...incoming, id: stored.id }, stored, ['stored', 'authority', 'version', ...(incoming.timestamp === undefined ? ['timestamp'] : [])]);
 }
 
 /** The agents and activities a statement can be found by; `related` = only with related_agents / related_activities. */
@@ -161,28 +162,7 @@ async function insertRows(db: Database, tenantId: string, rows: Row[], attachmen
     await raw.execute(dialect.insertIgnoreSql('XapiAttachment', ['tenantId', 'sha2', 'contentType', 'content', 'createdAt'], 1), [tenantId, sha2, a.contentType, a.body, new Date()]);
   }
 
-  // The latest definition of each activity that came with one.
-  const activities = new Map<string, unknown[]>();
-  const now = new Date();
-  const collect = (a: unknown) => {
-    const act = a as Json | undefined;
-    if (act && typeof act.id === 'string' && (act.objectType === undefined || act.objectType === 'Activity') && act.definition) {
-      activities.set(activityKey(act.id), [tenantId, activityKey(act.id), act.id, JSON.stringify(act.definition), now]);
-    }
-  };
-  for (const r of rows) {
-    collect(r.statement.object);
-    const ca = (r.statement.context as Json | undefined)?.contextActivities as Json | undefined;
-    if (ca) for (const list of Object.values(ca)) for (const a of Array.isArray(list) ? list : [list]) collect(a);
-  }
-  if (activities.size) {
-    const columns = ['tenantId', 'activityKey', 'activityId', 'definition', 'updatedAt'];
-    const values = [...activities.values()];
-    const sql = dialect.upsertSql('XapiActivity', columns, values.length, ['tenantId', 'activityKey'], {
-      definition: dialect.incoming('definition'), updatedAt: dialect.incoming('updatedAt'),
-    });
-    await raw.execute(sql, values.flat());
-  }
+  await mergeActivities(db, tenantId, rows);
 
   const refRows: unknown[][] = [];
   for (const r of rows) for (const [key, related] of statementRefs(r.statement)) refRows.push([tenantId, r.rowId, key, related, r.storedUs]);
@@ -196,7 +176,7 @@ async function insertRows(db: Database, tenantId: string, rows: Row[], attachmen
 
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
-    const columns = ['id', 'tenantId', 'statementId', 'verbKey', 'registration', 'voided', 'voidsId', 'storedUs', 'statement'];
+    const columns = ['id', 'tenantId', 'statementId', 'verbKey', 'registration', 'voided', 'targetId', 'storedUs', 'statement'];
     await raw.execute(
       `INSERT INTO ${q('XapiStatement')} (${columns.map(q).join(', ')}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       chunk.flatMap((r) => {
@@ -204,18 +184,72 @@ async function insertRows(db: Database, tenantId: string, rows: Row[], attachmen
         const registration = (s.context as Json | undefined)?.registration;
         return [
           r.rowId, tenantId, r.statementId, verbKey((s.verb as Json).id as string),
-          typeof registration === 'string' ? registration.toLowerCase() : null, false, voidedTarget(s), r.storedUs, JSON.stringify(s),
+          typeof registration === 'string' ? registration.toLowerCase() : null, false, targetOf(s), r.storedUs, JSON.stringify(s),
         ];
       }),
     );
   }
 }
 
-/** The statement a voiding statement voids, or null. */
-function voidedTarget(s: Json): string | null {
-  const object = s.object as Json;
-  return (s.verb as Json).id === VOIDED_VERB && object.objectType === 'StatementRef' ? String(object.id).toLowerCase() : null;
+/**
+ * The Activities resource answers with everything the store learned about an activity: each
+ * definition that comes with a statement is merged into the stored one (language maps merged per
+ * language, other properties replaced).
+ */
+async function mergeActivities(db: Database, tenantId: string, rows: Row[]): Promise<void> {
+  const incoming = new Map<string, { id: string; definitions: Json[] }>();
+  const collect = (a: unknown) => {
+    const act = a as Json | undefined;
+    if (!act || typeof act.id !== 'string' || (act.objectType !== undefined && act.objectType !== 'Activity') || !act.definition) return;
+    const key = activityKey(act.id);
+    const entry = incoming.get(key) ?? { id: act.id, definitions: [] };
+    entry.definitions.push(act.definition as Json);
+    incoming.set(key, entry);
+  };
+  const walk = (s: Json) => {
+    collect(s.object);
+    const ca = (s.context as Json | undefined)?.contextActivities as Json | undefined;
+    if (ca) for (const list of Object.values(ca)) for (const a of Array.isArray(list) ? list : [list]) collect(a);
+    if ((s.object as Json).objectType === 'SubStatement') walk(s.object as Json);
+  };
+  rows.forEach((r) => walk(r.statement));
+  if (!incoming.size) return;
+
+  const { raw, dialect } = db;
+  const q = dialect.quote;
+  const keys = [...incoming.keys()];
+  const stored = await raw.query<{ activityKey: string; definition: string }>(
+    `SELECT ${q('activityKey')}, ${q('definition')} FROM ${q('XapiActivity')} WHERE ${q('tenantId')} = ? AND ${q('activityKey')} IN (${keys.map(() => '?').join(', ')})`,
+    [tenantId, ...keys],
+  );
+  const known = new Map(stored.map((r) => [r.activityKey, JSON.parse(r.definition) as Json]));
+  const now = new Date();
+  const values = keys.map((key) => {
+    const { id, definitions } = incoming.get(key)!;
+    const merged = definitions.reduce((acc, d) => mergeDefinition(acc, d), known.get(key) ?? {});
+    return [tenantId, key, id, JSON.stringify(merged), now];
+  });
+  const sql = dialect.upsertSql('XapiActivity', ['tenantId', 'activityKey', 'activityId', 'definition', 'updatedAt'], values.length, ['tenantId', 'activityKey'], {
+    definition: dialect.incoming('definition'), updatedAt: dialect.incoming('updatedAt'),
+  });
+  await raw.execute(sql, values.flat());
 }
+
+const LANGUAGE_MAPS = ['name', 'description'];
+
+function mergeDefinition(stored: Json, incoming: Json): Json {
+  const merged: Json = { ...stored, ...incoming };
+  for (const k of LANGUAGE_MAPS) if (stored[k] && incoming[k]) merged[k] = { ...(stored[k] as Json), ...(incoming[k] as Json) };
+  return merged;
+}
+
+/** The statement this one's object refers to, or null. */
+function targetOf(s: Json): string | null {
+  const object = s.object as Json;
+  return object.objectType === 'StatementRef' ? String(object.id).toLowerCase() : null;
+}
+
+const voidedTarget = (s: Json) => ((s.verb as Json).id === VOIDED_VERB ? targetOf(s) : null);
 
 /** Marks the targets of voiding statements voided. A voiding statement itself cannot be voided. */
 async function applyVoiding(db: Database, tenantId: string, rows: Row[]): Promise<void> {
@@ -223,7 +257,7 @@ async function applyVoiding(db: Database, tenantId: string, rows: Row[]): Promis
   if (!targets.length) return;
   const q = db.dialect.quote;
   await db.raw.execute(
-    `UPDATE ${q('XapiStatement')} SET ${q('voided')} = ? WHERE ${q('tenantId')} = ? AND ${q('voidsId')} IS NULL AND ${q('statementId')} IN (${targets.map(() => '?').join(', ')})`,
-    [true, tenantId, ...targets],
+    `UPDATE ${q('XapiStatement')} SET ${q('voided')} = ? WHERE ${q('tenantId')} = ? AND ${q('verbKey')} <> ? AND ${q('statementId')} IN (${targets.map(() => '?').join(', ')})`,
+    [true, tenantId, verbKey(VOIDED_VERB), ...targets],
   );
 }

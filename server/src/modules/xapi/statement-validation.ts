@@ -319,9 +319,12 @@ export function validateStatement(v: unknown, path = 'statement'): void {
       actor(s.authority, 'authority');
       const a = s.authority as Json;
       // OAuth authorities are a group of exactly two agents (the application and the user).
-      if (a.objectType === 'Group' && (!Array.isArray(a.member) || a.member.length !== 2)) fail('authority', 'a group authority must have exactly two members');
+      if (a.objectType === 'Group') {
+        if (['mbox', 'mbox_sha1sum', 'openid', 'account'].some((k) => a[k] !== undefined)) fail('authority', 'a group authority must be anonymous');
+        if (!Array.isArray(a.member) || a.member.length !== 2) fail('authority', 'a group authority must have exactly two members');
+      }
     }
-    if (s.version !== undefined && !/^2\.0\.\d+$/.test(string(s.version, 'version'))) fail('version', 'must be 2.0.x');
+    if (s.version !== undefined && !/^[12]\.0(?:\.\d+)?$/.test(string(s.version, 'version'))) fail('version', 'must be 1.0, 1.0.x, 2.0 or 2.0.x');
   } catch (err) {
     if (err instanceof StatementInvalid) throw errors.badRequest('invalid_statement', `语句不符合 xAPI 规范 / Invalid statement: ${err.message}`);
     throw err;
