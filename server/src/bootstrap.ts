@@ -15,6 +15,7 @@ import { createWecomClient } from './hosts/wecom';
 import { createSmsProvider } from './hosts/sms';
 import { createWechatClient } from './hosts/wechat';
 import { Messenger } from './hosts/wecom/messages';
+import { registerLearningRecords } from './modules/xapi/learning-events';
 
 export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps {
   const deps: AppDeps = {
@@ -29,6 +30,7 @@ export function buildDeps(config: Config, db: Database, logger: Logger): AppDeps
     messenger: new Messenger(() => deps),
   };
   registerJobHandlers(deps);
+  registerLearningRecords(deps);
   return deps;
 }
 

@@ -72,6 +72,17 @@ function extendForTenant(prisma: PrismaClient, tenantId: string) {
 
 export type TenantDb = ReturnType<typeof extendForTenant>;
 
+/** The database behind each scoped client, as an opaque key (never a client to query with). */
+const databaseOfScoped = new WeakMap<object, object>();
+
+/**
+ * Identifies the database a client (scoped or not) works on, for finding the per-database
+ * services (onePer-style registries) from code that only holds a tenant-scoped client.
+ */
+export function databaseKeyOf(client: PrismaClient | TenantDb): object {
+  return databaseOfScoped.get(client) ?? client;
+}
+
 /** Extending the client costs more than a simple query, so the scoped clients of the most recent tenants are kept. */
 const SCOPED_CLIENTS_KEPT = 1000;
 const scopedClients = new WeakMap<PrismaClient, LRUCache<string, TenantDb>>();
@@ -81,6 +92,9 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb 
   let byTenant = scopedClients.get(prisma);
   if (!byTenant) scopedClients.set(prisma, (byTenant = new LRUCache({ max: SCOPED_CLIENTS_KEPT })));
   let scoped = byTenant.get(tenantId);
-  if (!scoped) byTenant.set(tenantId, (scoped = extendForTenant(prisma, tenantId)));
+  if (!scoped) {
+    byTenant.set(tenantId, (scoped = extendForTenant(prisma, tenantId)));
+    databaseOfScoped.set(scoped, prisma);
+  }
   return scoped;
 }

@@ -8,6 +8,7 @@ import type { TenantDb } from '../../core/tenancy';
 import { compareAndSet } from '../../db/compare-and-set';
 import { clock, creditYear } from '../courses/clock';
 import { recordItemDone } from '../tasks/completion';
+import { recordLearningEvents, type LearningEvent } from '../xapi/learning-events';
 
 export interface CourseState {
   chaptersTotal: number;
@@ -58,17 +59,22 @@ export async function evaluateCourse(db: TenantDb, tenantId: string, memberId: s
       ? await db.examAttempt.findFirst({ where: { examId: course.examId, memberId, status: 'submitted', passed: true }, orderBy: { score: 'desc' }, select: { score: true } })
       : null;
     const year = creditYear(now);
+    const events: LearningEvent[] = [{ kind: 'course-completed', memberId, courseId, courseTitle: course.title, at: now }];
     const existing = await db.creditRecord.findFirst({ where: { memberId, courseId, year }, select: { id: true } });
     if (!existing) {
       await db.creditRecord.create({ data: { tenantId, memberId, courseId, year, hours: course.creditHours, score: best?.score ?? null, earnedAt: now } });
+      if (course.creditHours > 0) events.push({ kind: 'credit-hours-earned', memberId, courseId, courseTitle: course.title, hours: course.creditHours, year, at: now });
     }
     if (!(await db.certificate.findFirst({ where: { memberId, courseId }, select: { id: true } }))) {
       const member = await db.member.findUnique({ where: { id: memberId }, select: { name: true, hostUserId: true } });
-      await db.certificate.create({
+      const certificate = await db.certificate.create({
         data: { tenantId, memberId, courseId, code: certificateCode(), holderName: (member?.name ?? member?.hostUserId ?? memberId).slice(0, 100), courseTitle: course.title, issuedAt: now },
+        select: { id: true },
       });
+      events.push({ kind: 'certificate-earned', memberId, courseId, certificateId: certificate.id, courseTitle: course.title, at: now });
     }
     await recordItemDone(db, tenantId, memberId, 'course', courseId, now);
+    await recordLearningEvents(db, tenantId, ...events);
   }
   return { ...state, completedAt: now };
 }

@@ -25,6 +25,7 @@ import { loadExamForTaking, type CachedExam } from './paper';
 import { paperEntries } from './paper-store';
 import { attemptStarter } from './starter';
 import { attemptSelect, presentAttempt, presentTakerQuestion, type AttemptRow } from './presenter';
+import { recordLearningEvents } from '../xapi/learning-events';
 
 /** Network slack after the deadline for answers already on their way. */
 export const GRACE_MS = 5_000;
@@ -168,6 +169,9 @@ export async function finalize(db: TenantDb, tenantId: string, attempt: AttemptR
   });
   // The loser of a race: its update waited for the winner's commit, so this reads the graded attempt.
   if (!graded) return (await db.examAttempt.findUnique({ where: { id: attempt.id }, select: attemptSelect }))!;
+  await recordLearningEvents(db, tenantId, {
+    kind: 'exam-graded', memberId: attempt.memberId, examId: attempt.examId, attemptId: attempt.id, score: graded.score ?? 0, passed: !!graded.passed, at: new Date(now),
+  });
   if (graded.passed) {
     await recordItemDone(db, tenantId, attempt.memberId, 'exam', attempt.examId, new Date(now));
     const course = await db.course.findFirst({ where: { examId: attempt.examId }, select: { id: true } });

@@ -17,6 +17,7 @@ import { clock } from '../courses/clock';
 import { loadCourse } from '../courses/service';
 import { enrolmentSelect, presentEnrolment } from '../courses/presenter';
 import { evaluateCourse } from '../credits/service';
+import { recordLearningEvents } from '../xapi/learning-events';
 import { heartbeatWriter } from './heartbeat-writer';
 import { minimumReadSec } from './rules';
 import { heartbeatBody, idParams, startSessionBody, suspiciousQuery } from './schema';
@@ -52,6 +53,9 @@ export function progressRoutes(deps: AppDeps): Router<AppState> {
       position: body.position, state: body.state, seq: body.clientSeq,
     });
     // A completed chapter may complete the course (no exam, or exam already passed).
+    if (result.newlyCompleted) {
+      await recordLearningEvents(ctx.state.db!, actor.tenantId, { kind: 'chapter-completed', memberId: actor.memberId, courseId: result.courseId, chapterId: body.chapterId, at: new Date(clock.now()) });
+    }
     const course = result.newlyCompleted ? await evaluateCourse(ctx.state.db!, actor.tenantId, actor.memberId, result.courseId) : null;
     const { newlyCompleted: _n, courseId: _c, ...progress } = result;
     ctx.body = { progress, ...(course && { course: { chaptersDone: course.chaptersDone, chaptersTotal: course.chaptersTotal, completedAt: course.completedAt?.toISOString() ?? null } }) };

@@ -19,6 +19,7 @@ import { recordItemDone } from './completion';
 import { scheduleReminders } from './reminders';
 import { assigneesQuery, createTaskBody, docParams, idParams, updateTaskBody } from './schema';
 import { assigneeStatus, backfillTask, checkReferences, checkTargets, loadTask, presentTask, taskSelect, taskSummary, type TaskRow } from './service';
+import { recordLearningEvents } from '../xapi/learning-events';
 
 async function myDepartmentPaths(db: TenantDb, memberId: string): Promise<string[]> {
   const links = await db.departmentMember.findMany({ where: { memberId }, select: { departmentId: true } });
@@ -169,6 +170,7 @@ export function taskRoutes(deps: AppDeps): Router<AppState> {
     const at = new Date(clock.now());
     if (!(await db!.documentRead.findFirst({ where: { documentId: params.documentId, memberId: actor!.memberId }, select: { readAt: true } }))) {
       await db!.documentRead.create({ data: { tenantId: actor!.tenantId, documentId: params.documentId, memberId: actor!.memberId, readAt: at } }).catch(() => undefined);
+      await recordLearningEvents(db!, actor!.tenantId, { kind: 'document-read', memberId: actor!.memberId, documentId: params.documentId, at });
     }
     await recordItemDone(db!, actor!.tenantId, actor!.memberId, 'document', params.documentId, at);
     ctx.body = { mine: await myProgress(db!, actor!.tenantId, actor!.memberId, task) };
