@@ -7,9 +7,10 @@
  * (embedded SQLite, or MariaDB/MySQL when TEST_DATABASE_URL is set), provisions an enterprise and an
  * LRS credential through the xAPI module's own service, runs the suite's console runner with Basic
  * auth, and reads the per-test results from the run log (the runner's own totals are miscounted on
- * Node 20). The suite is not part of the repository: XAPI_SUITE_DIR names it (default
- * /work/shared/xapi/lrs-conformance-test-suite); it is copied to a work folder once and its npm
- * dependencies installed there. XAPI_SUITE_GREP runs only the matching tests.
+ * Node 20). The suite is not part of the repository: XAPI_SUITE_DIR names it (default: shared/ beside
+ * the repository, else /work/shared/xapi/lrs-conformance-test-suite); it is copied to a work folder
+ * (XAPI_SUITE_WORKDIR) once and its npm dependencies installed there. XAPI_SUITE_GREP runs only the
+ * matching tests.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -21,7 +22,12 @@ import { scopeToTenant } from '../../server/src/core/tenancy';
 import { audit } from '../../server/src/core/audit';
 import { startServerProcess } from '../support/server-process';
 
-const SUITE_DIR = process.env.XAPI_SUITE_DIR ?? '/work/shared/xapi/lrs-conformance-test-suite';
+const ROOT = join(__dirname, '..', '..');
+/** The suite sits in shared/ beside the repository (a developer's worktree or CI's fresh clone). */
+const SUITE_DIR =
+  process.env.XAPI_SUITE_DIR ??
+  [join(ROOT, '..', 'shared', 'xapi', 'lrs-conformance-test-suite'), '/work/shared/xapi/lrs-conformance-test-suite'].find((d) => existsSync(d)) ??
+  '/work/shared/xapi/lrs-conformance-test-suite';
 const WORK_DIR = process.env.XAPI_SUITE_WORKDIR ?? join(tmpdir(), 'qixue-xapi-suite');
 
 interface LogNode {
