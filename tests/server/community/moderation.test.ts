@@ -83,8 +83,10 @@ describe('reports and the review queue', () => {
     await t.http.get(`/api/v1/community/posts/${s.question.id}`).set(bearer(s.author.token)).expect(404);
     await t.http.post('/api/v1/community/appeals').set(bearer(s.author.token)).send({ targetType: 'question', targetId: s.question.id, text: '不是广告' }).expect(201);
 
-    // The author's account is cancelled: the evidence stays, naming the member id only.
+    // The author's account is cancelled: the evidence stays, naming the member id only; nothing of theirs stays public.
+    const other = (await t.http.post('/api/v1/community/posts').set(bearer(s.author.token)).send({ kind: 'question', title: '另一个问题', body: '' }).expect(201)).body.post;
     await t.http.post('/api/v1/me/cancellation').set(bearer(s.author.token)).send({}).expect(200);
+    await t.http.get(`/api/v1/community/posts/${other.id}`).set(bearer(s.reporter.token)).expect(404);
     const exported = await t.http.get(`/platform/v1/tenants/${s.tenant.id}/moderation/evidence`).set(staff()).expect(200);
     expect(exported.body.items.map((e: { event: string }) => e.event)).toEqual(['reported', 'deleted']);
     expect(exported.body.items[0]).toMatchObject({ content: '怎么请假\n请假流程是什么', authorId: s.author.id, targetId: s.question.id });

@@ -5,8 +5,9 @@
  * department memberships; IPs and user agents elsewhere are cleared and certificates lose the
  * holder's name. Kept, naming only the member id: learning records and what the enterprise reported
  * (enrolments, progress, exam attempts, credit hours, task completions), agreement acceptances,
- * privacy requests, and the append-only audit log. Every step is idempotent, so a crashed run is
- * simply run again.
+ * privacy requests, and the append-only audit log. Community questions, posts and replies are
+ * soft-deleted (nothing public remains; their text stays for moderation evidence, 003 §10) and lose
+ * their author IPs. Every step is idempotent, so a crashed run is simply run again.
  */
 import type { TenantDb } from '../../core/tenancy';
 
@@ -27,6 +28,12 @@ export async function eraseMember(db: TenantDb, tenantId: string, memberId: stri
     db.studySession.updateMany({ where: mine, data: { ip: null, userAgent: null } }),
     db.agreementAcceptance.updateMany({ where: mine, data: { ip: null, userAgent: null } }),
     db.certificate.updateMany({ where: mine, data: { holderName: ERASED_HOLDER } }),
+    db.communityPost.updateMany({ where: { authorId: memberId, status: { not: 'deleted' } }, data: { status: 'deleted', deletedAt: new Date() } }),
+    db.communityReply.updateMany({ where: { authorId: memberId, status: { not: 'deleted' } }, data: { status: 'deleted', deletedAt: new Date() } }),
+  ]);
+  await Promise.all([
+    db.communityPost.updateMany({ where: { authorId: memberId }, data: { authorIp: null } }),
+    db.communityReply.updateMany({ where: { authorId: memberId }, data: { authorIp: null } }),
   ]);
   await db.member.update({
     where: { id: memberId },
