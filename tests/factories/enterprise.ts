@@ -30,7 +30,8 @@ export interface FullEnterprise {
 export type EntityKey =
   | 'member' | 'department' | 'job' | 'space' | 'folder' | 'document' | 'revisionNumber' | 'spacePermission' | 'nodePermission'
   | 'comment' | 'attachment' | 'kbExportJob' | 'invitation' | 'message' | 'course' | 'chapter' | 'enrolment' | 'studySession'
-  | 'question' | 'exam' | 'attempt' | 'certificate' | 'task' | 'inboxItem' | 'privacyRequest' | 'exportJob';
+  | 'question' | 'exam' | 'attempt' | 'certificate' | 'task' | 'inboxItem' | 'privacyRequest' | 'exportJob'
+  | 'post' | 'reply' | 'moderationCase' | 'penalty' | 'ipBan' | 'sensitiveWord';
 
 export async function createFullEnterprise(t: TestApp): Promise<FullEnterprise> {
   const prisma = t.deps.db.prisma;
@@ -88,6 +89,18 @@ export async function createFullEnterprise(t: TestApp): Promise<FullEnterprise> 
   const message = await prisma.appMessage.create({ data: { tenantId: tenant.id, kind: 'textcard', title: '通知', payload: {}, source: 'admin', createdById: tenant.admin.id }, select: { id: true } });
   const privacyRequest = createdId(await t.http.post('/api/v1/me/privacy-requests').set(asMember).send({ kind: 'access', details: '请提供我的学习记录' }), 'privacy request');
   const exportJob = createdId(await t.http.post('/api/v1/exports').set(admin).send({ format: 'records' }), 'records export');
+  // Community and moderation: a question with an answer, a report's case, a penalty, an IP ban, a sensitive word.
+  const post = createdId(await t.http.post('/api/v1/community/posts').set(asMember).send({ kind: 'question', title: '如何申请年假？', body: '请教流程' }), 'post');
+  const reply = createdId(await t.http.post(`/api/v1/community/posts/${post}/replies`).set(admin).send({ body: '在系统里提交申请' }), 'reply');
+  const report = await t.http.post('/api/v1/community/reports').set(admin).send({ targetType: 'question', targetId: post, reason: 'spam' });
+  if (report.status >= 300) throw new Error(`report answered ${report.status} ${JSON.stringify(report.body)}`);
+  const moderationCase = await prisma.moderationCase.findFirst({ where: { tenantId: tenant.id }, select: { id: true } });
+  const offender = await createMember(t, tenant.id);
+  const penalty = createdId(await t.http.post('/api/v1/admin/moderation/penalties').set(admin).send({ memberId: offender.id, reason: '发布广告' }), 'penalty');
+  const ipBan = createdId(await t.http.post('/api/v1/admin/moderation/ip-bans').set(admin).send({ ip: '198.51.100.23', reason: '刷屏' }), 'ip ban');
+  const sensitiveWord = createdId(await t.http.post('/api/v1/admin/moderation/words').set(admin).send({ word: `违禁${Date.now()}` }), 'sensitive word');
+  if (!moderationCase) throw new Error('a report opened no moderation case');
+
   const job = await prisma.job.create({ data: { tenantId: tenant.id, kind: 'directory.sync', payload: {} }, select: { id: true } });
   return {
     tenant,
@@ -98,6 +111,7 @@ export async function createFullEnterprise(t: TestApp): Promise<FullEnterprise> 
       kbExportJob: kbExport, invitation, message: message.id, course: course.id, chapter: course.chapters[0].id,
       enrolment: enrolment.id, studySession, question: question.id, exam: exam.id, attempt,
       certificate: certificate.id, task, inboxItem: inboxItem.id, privacyRequest, exportJob,
+      post, reply, moderationCase: moderationCase.id, penalty, ipBan, sensitiveWord,
     },
   };
 }
