@@ -23,6 +23,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '企学',
     navigationBarTextStyle: 'black',
+    // H5 has no host navigation bar: Taro's router draws one (title, back) when this says 'default'.
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f8',
   },
   tabBar: {

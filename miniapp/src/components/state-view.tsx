@@ -1,13 +1,13 @@
 /**
  * Loading, error and empty states for every page: errors show the server's message and offer a
- * retry (and sign-in when the session is missing); nothing spins forever because every request
+ * retry (an expired session goes to sign-in, once); nothing spins forever because every request
  * has a timeout.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type { PagedList } from '../hooks/use-paged-list';
 import { ApiError, displayMessage } from '../lib/api-error';
-import { go, routes } from '../lib/routes';
+import { signInAgain } from '../hooks/use-signed-in';
 import './state-view.css';
 
 interface Props {
@@ -40,20 +40,24 @@ export function StateView({ loading, error, empty, emptyText = '暂无内容', o
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const signIn = error instanceof ApiError && error.isUnauthenticated;
+  useEffect(() => {
+    if (signIn) signInAgain();
+  }, [signIn]);
+  if (signIn) {
+    return (
+      <View className='qx-state qx-state--error'>
+        <Text className='qx-state__text'>登录已过期，正在前往登录…</Text>
+      </View>
+    );
+  }
   return (
     <View className='qx-state qx-state--error'>
       <Text className='qx-state__text qx-error-message'>{displayMessage(error)}</Text>
-      {signIn ? (
-        <Button className='qx-btn qx-btn--primary' size='mini' onClick={() => go(routes.signIn)}>
-          去登录
+      {onRetry ? (
+        <Button className='qx-btn' size='mini' onClick={onRetry}>
+          重试
         </Button>
-      ) : (
-        onRetry && (
-          <Button className='qx-btn' size='mini' onClick={onRetry}>
-            重试
-          </Button>
-        )
-      )}
+      ) : null}
     </View>
   );
 }

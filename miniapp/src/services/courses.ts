@@ -14,7 +14,8 @@ export const listCourses = (cursor?: string | null, status?: 'draft' | 'publishe
 export const getCourse = (id: string) => http.get<{ course: Course; chapters: Chapter[]; enrolment: Enrolment | null }>(`/api/v1/courses/${id}`);
 
 export interface CourseProgress {
-  chapters: ChapterProgress[];
+  enrolment: Enrolment | null;
+  chapters: Array<ChapterProgress & { title: string; kind: string }>;
   status: { chaptersDone: number; chaptersTotal: number; examRequired: boolean; examPassed: boolean; completedAt: string | null } | null;
 }
 export const courseProgress = (id: string) => http.get<CourseProgress>(`/api/v1/courses/${id}/progress`);

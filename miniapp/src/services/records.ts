@@ -24,6 +24,9 @@ export interface InboxItem {
   body?: string;
   createdAt: string;
   readAt?: string | null;
+  kind?: string;
+  /** The mini-program path the notice is about (lib/notice-link maps it onto a page). */
+  link?: string | null;
 }
 
 export const myCredits = (year?: number) => http.get<MyCredits>('/api/v1/me/credits', { year });

@@ -2,15 +2,23 @@
 import { Text, View } from '@tarojs/components';
 import { StateView } from '../../components/state-view';
 import { ApiError } from '../../lib/api-error';
+import { CourseCard } from '../../components/course-card';
 import { TaskCard } from '../../components/task-card';
 import { useRequest } from '../../hooks/use-request';
 import { useSignedIn } from '../../hooks/use-signed-in';
 import { go, routes } from '../../lib/routes';
 import { listCourses } from '../../services/courses';
-import { inbox } from '../../services/records';
+import { noticeTarget } from '../../lib/notice-link';
+import { inbox, markRead, type InboxItem } from '../../services/records';
 import { myTasks } from '../../services/tasks';
 import { useTimeZone } from '../../hooks/use-time-zone';
 import { formatRelative } from '../../lib/time';
+
+function openNotice(n: InboxItem) {
+  if (!n.readAt) void markRead(n.id).catch(() => undefined);
+  const target = noticeTarget(n);
+  go(target?.path ?? routes.inbox, target?.params);
+}
 
 export default function Home() {
   const { signedIn, profile } = useSignedIn();
@@ -44,12 +52,7 @@ export default function Home() {
           <Text className='qx-section__more' onClick={() => go(routes.courses)}>全部课程</Text>
         </View>
         <StateView loading={courses.loading} error={courses.error} onRetry={courses.reload} empty={!courses.data?.items.length} emptyText='暂无课程'>
-          {courses.data?.items.slice(0, 4).map((c) => (
-            <View key={c.id} className='qx-card' data-testid='course-card' onClick={() => go(routes.course, { id: c.id })}>
-              <Text className='qx-card__title'>{c.title}</Text>
-              <Text className='qx-card__meta'>{`${c.creditHours} 学时${c.required ? ' · 必修' : ''}`}</Text>
-            </View>
-          ))}
+          {courses.data?.items.slice(0, 4).map((c) => <CourseCard key={c.id} course={c} />)}
         </StateView>
       </View>
 
@@ -62,7 +65,7 @@ export default function Home() {
         </View>
         <StateView loading={notices.loading} error={notices.error} onRetry={notices.reload} empty={!notices.data?.items.length} emptyText='暂无通知'>
           {notices.data?.items.slice(0, 3).map((n) => (
-            <View key={n.id} className='qx-card'>
+            <View key={n.id} className='qx-card' onClick={() => openNotice(n)}>
               <Text className='qx-card__title'>{n.title}</Text>
               <Text className='qx-card__meta'>{formatRelative(n.createdAt, Date.now(), tz)}</Text>
             </View>

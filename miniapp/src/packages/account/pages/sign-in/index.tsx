@@ -73,7 +73,7 @@ export default function SignIn() {
                   <Text className='qx-card__title'>{p.label}</Text>
                   <Text className='qx-card__meta'>{[p.tenantName, p.department, p.role === 'admin' ? '企业管理员' : '员工'].filter(Boolean).join(' · ')}</Text>
                 </View>
-                <Button size='mini' className='qx-btn qx-btn--primary' loading={busy === p.hostUserId} disabled={!!busy} onClick={() => pick(p)}>
+                <Button size='mini' className={`qx-btn qx-btn--primary ${busy && busy !== p.hostUserId ? 'qx-btn--disabled' : ''}`} loading={busy === p.hostUserId} disabled={!!busy} onClick={() => pick(p)}>
                   {p.role === 'admin' ? '以管理员登录' : '登录'}
                 </Button>
               </View>

@@ -153,12 +153,16 @@ export default function CourseDetail() {
 
             {detail.course.examId ? (
               <Button
-                className='qx-btn qx-btn--primary qx-section'
+                className={`qx-btn qx-btn--primary qx-section ${!allDone || !enrolled ? 'qx-btn--disabled' : ''}`}
                 disabled={!allDone || !enrolled}
                 data-testid='take-exam'
                 onClick={() => go(routes.exam, { id: detail.course.examId, courseId: id })}
               >
-                {progress?.status?.examPassed ? '考试已通过' : allDone ? '参加课程考试' : '完成全部章节后可参加考试'}
+                {progress?.status?.examPassed
+                  ? '考试已通过'
+                  : !enrolled
+                    ? detail.enrolment ? '学习有效期已结束，不能参加考试' : '开始学习后可参加考试'
+                    : allDone ? '参加课程考试' : `完成全部章节后可参加考试（已完成 ${done.size}/${detail.chapters.length}）`}
               </Button>
             ) : null}
           </>
