@@ -31,7 +31,7 @@ export type EntityKey =
   | 'member' | 'department' | 'job' | 'space' | 'folder' | 'document' | 'revisionNumber' | 'spacePermission' | 'nodePermission'
   | 'comment' | 'attachment' | 'kbExportJob' | 'invitation' | 'message' | 'course' | 'chapter' | 'enrolment' | 'studySession'
   | 'question' | 'exam' | 'attempt' | 'certificate' | 'task' | 'inboxItem' | 'privacyRequest' | 'exportJob'
-  | 'post' | 'reply' | 'moderationCase' | 'penalty' | 'ipBan' | 'sensitiveWord';
+  | 'post' | 'reply' | 'moderationCase' | 'penalty' | 'ipBan' | 'sensitiveWord' | 'xapiCredential';
 
 export async function createFullEnterprise(t: TestApp): Promise<FullEnterprise> {
   const prisma = t.deps.db.prisma;
@@ -100,6 +100,7 @@ export async function createFullEnterprise(t: TestApp): Promise<FullEnterprise> 
   const ipBan = createdId(await t.http.post('/api/v1/admin/moderation/ip-bans').set(admin).send({ ip: '198.51.100.23', reason: '刷屏' }), 'ip ban');
   const sensitiveWord = createdId(await t.http.post('/api/v1/admin/moderation/words').set(admin).send({ word: `违禁${Date.now()}` }), 'sensitive word');
   if (!moderationCase) throw new Error('a report opened no moderation case');
+  const xapiCredential = createdId(await t.http.post('/api/v1/xapi/credentials').set(admin).send({ name: '外部课件' }), 'xAPI credential');
 
   const job = await prisma.job.create({ data: { tenantId: tenant.id, kind: 'directory.sync', payload: {} }, select: { id: true } });
   return {
@@ -111,7 +112,7 @@ export async function createFullEnterprise(t: TestApp): Promise<FullEnterprise> 
       kbExportJob: kbExport, invitation, message: message.id, course: course.id, chapter: course.chapters[0].id,
       enrolment: enrolment.id, studySession, question: question.id, exam: exam.id, attempt,
       certificate: certificate.id, task, inboxItem: inboxItem.id, privacyRequest, exportJob,
-      post, reply, moderationCase: moderationCase.id, penalty, ipBan, sensitiveWord,
+      post, reply, moderationCase: moderationCase.id, penalty, ipBan, sensitiveWord, xapiCredential,
     },
   };
 }

@@ -36,6 +36,7 @@ const PUBLIC = 'public: no session, no enterprise';
 const STAFF = 'platform staff: spans enterprises by design (staff API key)';
 const WEB = 'the web app\'s static files';
 const DEV = 'development sign-in: loopback only, sandbox only';
+const LRS = 'xAPI learning record store: Basic credentials of one enterprise, no path ids (tenancy tested in tests/server/xapi)';
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
 export const ROUTES: Record<string, RouteEntry> = {
@@ -272,6 +273,29 @@ export const ROUTES: Record<string, RouteEntry> = {
   'GET /platform/v1/sensitive-words': exempt(STAFF),
   'POST /platform/v1/sensitive-words': exempt(STAFF),
   'DELETE /platform/v1/sensitive-words/:id': exempt(STAFF),
+
+  'GET /api/v1/xapi/credentials': noTenantIds(LIST),
+  'POST /api/v1/xapi/credentials': noTenantIds(LIST, fixed({ name: '课件' })),
+  'DELETE /api/v1/xapi/credentials/:id': tenantIds({ id: 'xapiCredential' }),
+  'GET /xapi/about': exempt(PUBLIC),
+  'PUT /xapi/statements': exempt(LRS),
+  'POST /xapi/statements': exempt(LRS),
+  'GET /xapi/statements': exempt(LRS),
+  'GET /xapi/activities/state': exempt(LRS),
+  'PUT /xapi/activities/state': exempt(LRS),
+  'POST /xapi/activities/state': exempt(LRS),
+  'DELETE /xapi/activities/state': exempt(LRS),
+  'GET /xapi/activities/profile': exempt(LRS),
+  'PUT /xapi/activities/profile': exempt(LRS),
+  'POST /xapi/activities/profile': exempt(LRS),
+  'DELETE /xapi/activities/profile': exempt(LRS),
+  'GET /xapi/agents/profile': exempt(LRS),
+  'PUT /xapi/agents/profile': exempt(LRS),
+  'POST /xapi/agents/profile': exempt(LRS),
+  'DELETE /xapi/agents/profile': exempt(LRS),
+  'GET /xapi/agents': exempt(LRS),
+  'GET /xapi/activities': exempt(LRS),
+  'GET /metrics': exempt('process metrics for the operator, no enterprise data'),
 
   'GET /dev/sandbox/people': exempt(DEV),
   'GET /dev/sandbox/names': exempt(DEV),

@@ -46,7 +46,7 @@ interface Route {
  */
 function registeredRoutes(): Route[] {
   const routes = new Map<string, Route>();
-  const deps = buildDeps(testConfig(), {} as Database, pino({ level: 'silent' }));
+  const deps = buildDeps(testConfig(), { prisma: {} } as Database, pino({ level: 'silent' }));
   for (const { prefix, router } of moduleMounts(deps)) {
     for (const layer of router.stack) {
       const path = `${prefix}${layer.path}`;
