@@ -35,6 +35,7 @@ import { moderationStaffRoutes } from './moderation/platform-routes';
 import { xapiRoutes } from './xapi/routes';
 import { xapiAdminRoutes } from './xapi/admin-routes';
 import { metricsRoutes } from './health/metrics-routes';
+import { auditRoutes } from './audit/routes';
 
 export interface Mount {
   prefix: string;
@@ -71,6 +72,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: xapiAdminRoutes(deps) },
     { prefix: '/xapi', router: xapiRoutes(deps) },
     { prefix: '', router: metricsRoutes(deps) },
+    { prefix: '/api/v1', router: auditRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

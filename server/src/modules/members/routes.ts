@@ -1,16 +1,15 @@
-/** /api/v1/me, /api/v1/session, /api/v1/members, /api/v1/audit-logs */
-import { auditLogSelect, presentAuditLog } from '../../core/audit';
+/** /api/v1/me, /api/v1/session, /api/v1/members */
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { authenticate } from '../../core/auth/authenticate';
 import { requireAdmin } from '../../core/auth/policy';
 import { revokeSession } from '../../core/auth/sessions';
 import { errors } from '../../core/errors';
-import { pageArgs, pageQuery, toPage } from '../../core/pagination';
+import { pageArgs, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import { changeRoleBody, listMembersQuery, memberParams } from './schema';
 import { memberSelect, presentMember } from './presenter';
-import { changeRole } from './service';
+import { changeRole, nameFilter } from './service';
 
 export function memberRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -38,8 +37,10 @@ export function memberRoutes(deps: AppDeps): Router<AppState> {
     const inDepartment = query.departmentId
       ? (await db.departmentMember.findMany({ where: { departmentId: query.departmentId }, select: { memberId: true } })).map((m) => m.memberId)
       : undefined;
+    const named = query.q ? await nameFilter(deps, ctx.state.actor!.tenantId, query.q) : undefined;
     const rows = await db.member.findMany({
       where: {
+        ...named,
         ...(query.status && { status: query.status }),
         ...(query.role && { role: query.role }),
         ...(inDepartment && { id: { in: inDepartment } }),
@@ -62,13 +63,6 @@ export function memberRoutes(deps: AppDeps): Router<AppState> {
   router.put('/members/:id/role', auth, requireAdmin(), validate(role), async (ctx) => {
     const { params, body } = inputOf(ctx, role);
     ctx.body = { member: presentMember(await changeRole(ctx.state.db!, ctx.state.actor!, params.id, body.role, ctx.ip)) };
-  });
-
-  const audits = { query: pageQuery };
-  router.get('/audit-logs', auth, requireAdmin(), validate(audits), async (ctx) => {
-    const { query } = inputOf(ctx, audits);
-    const rows = await ctx.state.db!.auditLog.findMany({ select: auditLogSelect, ...pageArgs(query) });
-    ctx.body = toPage(rows, query, presentAuditLog);
   });
 
   return router;
