@@ -113,6 +113,24 @@ export function devRoutes(state: SandboxState): Router {
     ctx.body = summary(corpOf(ctx));
   });
 
+  // What WeCom's open-data component would draw for these people and departments (the host knows
+  // the names; apps never receive them): the development stand-in asks here.
+  router.get('/corps/:corpid/names', (ctx) => {
+    const corp = corpOf(ctx);
+    const list = (v: unknown) => String(v ?? '').split(',').filter(Boolean).slice(0, 500);
+    const users: Record<string, string> = {};
+    for (const id of list(ctx.query.userids)) {
+      const u = state.user(corp, id);
+      if (u && u.internalId !== id) users[id] = u.name;
+    }
+    const departments: Record<string, string> = {};
+    for (const id of list(ctx.query.departments)) {
+      const d = corp.depts.get(Number(id));
+      if (d) departments[id] = d.name;
+    }
+    ctx.body = { users, departments };
+  });
+
   router.post('/corps/:corpid/install', async (ctx) => {
     const b = body(ctx);
     const { authCode, callback } = await corps.install(state, corpOf(ctx), {

@@ -91,6 +91,31 @@ export function serviceRoutes(state: SandboxState): Router {
     ok(ctx, { admin });
   });
 
+  // 通讯录单个搜索: the one way a third-party app finds people by name (it never receives names).
+  // Fuzzy on the name (exact with full_match_field 1); only people inside the app's visible range.
+  router.post('/contact/search', requireToken(state, 'provider'), (ctx) => {
+    const body = jsonBody(ctx);
+    const corp = state.corp(String(body.auth_corpid ?? ''));
+    if (!corp) return fail(ctx, 40086);
+    if (!corp.auth?.active) return fail(ctx, 40084);
+    if (body.agentid !== undefined && Number(body.agentid) !== 0 && Number(body.agentid) !== corp.auth.agentid) return fail(ctx, 301002);
+    const word = typeof body.query_word === 'string' ? body.query_word.trim().toLowerCase() : '';
+    if (!word) return fail(ctx, 44004);
+    const type = Number(body.query_type ?? 0);
+    const offset = Math.max(0, Number(body.offset ?? 0) || 0);
+    const limit = Math.min(200, Math.max(1, Number(body.limit ?? 50) || 50));
+    const exact = Number(body.full_match_field ?? 0) === 1;
+    const matches = (name: string) => (exact ? name.toLowerCase() === word : name.toLowerCase().includes(word));
+    const visible = state.visibleDepts(corp);
+    const users = type === 2 ? [] : [...corp.users.values()].filter((u) => u.status !== 5 && state.userVisible(corp, u, visible) && matches(u.name));
+    const parties = type === 1 ? [] : [...corp.depts.values()].filter((d) => visible.has(d.id) && matches(d.name));
+    const page = users.slice(offset, offset + limit);
+    ok(ctx, {
+      query_result: { user: { userid: page.map((u) => u.userid), open_userid: page.map((u) => u.openUserid) }, party: { department_id: parties.slice(0, limit).map((d) => d.id) } },
+      is_last: offset + limit >= users.length,
+    });
+  });
+
   return router;
 }
 

@@ -1,7 +1,8 @@
-import type { Actor } from '../../core/context';
+import type { Actor, AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
 import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
+import { searchHostMembers } from '../../hosts/wecom/contact-search';
 import { memberSelect } from './presenter';
 
 /** Makes a member admin or member. An enterprise always keeps at least one active admin. */
@@ -19,4 +20,16 @@ export async function changeRole(db: TenantDb, actor: Actor, memberId: string, r
     targetType: 'member', targetId: memberId, ip, details: { from: member.role, to: role },
   });
   return updated;
+}
+
+/**
+ * The filter for "members named like q": Qixue stores names only of people who registered
+ * directly; WeCom people are found by the host, which knows their names.
+ */
+export async function nameFilter(deps: AppDeps, tenantId: string, q: string) {
+  const hostIds = (await searchHostMembers(deps, tenantId, q)) ?? [];
+  // Prisma passes LIKE wildcards through unescaped (and SQLite has no default escape character):
+  // a word with % or _ would match everyone, so such words search the host only.
+  const literal = !/[%_\\]/.test(q);
+  return { OR: [...(literal ? [{ name: { contains: q } }] : []), { hostUserId: { in: hostIds } }] };
 }

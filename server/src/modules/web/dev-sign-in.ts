@@ -4,7 +4,7 @@
  *
  *   GET  /dev/sandbox/people              demo people of the installed sandbox corps (no names:
  *                                         the host never gives names to third-party apps)
- *   GET  /dev/sandbox/names?ids=…         stand-in labels for the open-data name component
+ *   GET  /dev/sandbox/names?ids=…&departments=…   what the open-data component would draw (stand-in)
  *   POST /dev/sandbox/login-code          {corpId, userid, kind: 'oauth'|'admin'} → a one-time
  *                                         code minted by the sandbox, exactly what WeCom would hand
  *                                         the app; the page then calls POST /api/v1/auth/wecom/oauth
@@ -96,14 +96,42 @@ export function devSignInRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = { items };
   });
 
-  // The stand-in for WeCom's open-data name rendering: the same demo labels as the sign-in list
-  // (the sandbox, like WeCom, gives an app no real names).
-  const names = { query: z.object({ ids: z.string().max(4000) }) };
+  // The stand-in for WeCom's open-data component: the names the host would draw for these people
+  // (host user ids) and departments (Qixue department ids), as the sandbox knows them.
+  const names = { query: z.object({ ids: z.string().max(8000).optional(), departments: z.string().max(8000).optional() }) };
   router.get('/names', validate(names), async (ctx) => {
     const { query } = inputOf(ctx, names);
-    const ids = query.ids.split(',').filter(Boolean).slice(0, 200);
-    const members = await deps.db.prisma.member.findMany({ where: { hostUserId: { in: ids } }, select: { hostUserId: true, role: true } });
-    ctx.body = { names: Object.fromEntries(members.map((m) => [m.hostUserId, `${m.role === 'admin' ? '演示管理员' : '演示员工'} ${m.hostUserId!.slice(0, 6)}`])) };
+    const list = (v?: string) => (v ?? '').split(',').filter(Boolean).slice(0, 200);
+    const { prisma } = deps.db;
+    const [members, departments] = await Promise.all([
+      prisma.member.findMany({ where: { hostUserId: { in: list(query.ids) } }, select: { hostUserId: true, tenantId: true } }),
+      prisma.department.findMany({ where: { id: { in: list(query.departments) } }, select: { id: true, hostDeptId: true, tenantId: true } }),
+    ]);
+    const tenantIds = [...new Set([...members, ...departments].map((r) => r.tenantId))];
+    const tenants = await prisma.tenant.findMany({ where: { id: { in: tenantIds } }, select: { id: true, hostCorpId: true } });
+    const corpOf = new Map(tenants.map((t) => [t.id, t.hostCorpId]));
+    const byCorp = new Map<string, { userids: Set<string>; departments: Map<string, string[]> }>();
+    const corpEntry = (corpId: string) => byCorp.get(corpId) ?? byCorp.set(corpId, { userids: new Set(), departments: new Map() }).get(corpId)!;
+    for (const m of members) {
+      const corpId = corpOf.get(m.tenantId);
+      if (corpId) corpEntry(corpId).userids.add(m.hostUserId!);
+    }
+    for (const d of departments) {
+      const corpId = corpOf.get(d.tenantId);
+      if (!corpId || !d.hostDeptId) continue;
+      const entry = corpEntry(corpId).departments;
+      entry.set(d.hostDeptId, [...(entry.get(d.hostDeptId) ?? []), d.id]);
+    }
+    const base = sandboxBase(deps)!;
+    const out = { names: {} as Record<string, string>, departments: {} as Record<string, string> };
+    for (const [corpId, want] of byCorp) {
+      const q = new URLSearchParams({ userids: [...want.userids].join(','), departments: [...want.departments.keys()].join(',') });
+      const found = await sandboxCall<{ users: Record<string, string>; departments: Record<string, string> }>(base, `/sandbox/corps/${encodeURIComponent(corpId)}/names?${q}`).catch(() => null);
+      if (!found) continue;
+      Object.assign(out.names, found.users);
+      for (const [hostDeptId, name] of Object.entries(found.departments)) for (const id of want.departments.get(hostDeptId) ?? []) out.departments[id] = name;
+    }
+    ctx.body = out;
   });
 
   const code = { body: z.object({ corpId: z.string().min(1).max(64), userid: z.string().min(1).max(128), kind: z.enum(['oauth', 'admin']) }) };
