@@ -62,8 +62,19 @@ describe('heartbeats: the server decides completion', () => {
     expect(end.progress.completed).toBe(false);
     const events = await t.http.get('/api/v1/suspicious-events').set(bearer(a.admin.token)).expect(200);
     expect(events.body.items.map((e: { kind: string }) => e.kind)).toContain('seek_ahead');
+    // In words and by name: the member for the host's name component, the course and chapter by title.
+    const seek = events.body.items.find((e: { kind: string }) => e.kind === 'seek_ahead');
+    expect(seek).toMatchObject({
+      description: '视频拖动到未看过的位置', member: { id: m.id, hostUserId: m.hostUserId },
+      course: { id: course.id, title: expect.any(String) }, chapter: { id: course.chapters[0].id, title: expect.any(String) },
+    });
+    await t.http.get('/api/v1/suspicious-events').expect(401);
     await t.http.get('/api/v1/suspicious-events').set(bearer(m.token)).expect(403);
-    await t.http.get('/api/v1/suspicious-events?limit=0').set(bearer(a.admin.token)).expect(400);
+    for (const q of ['limit=0', 'kind=teleport', `memberId=${'x'.repeat(40)}`, 'limit=abc']) {
+      await t.http.get(`/api/v1/suspicious-events?${q}`).set(bearer(a.admin.token)).expect(400);
+    }
+    await t.http.get('/api/v1/suspicious-events?memberId=__proto__').set(bearer(a.admin.token)).expect(404);
+    await expectOtherTenantGets404(t, { method: 'get', url: `/api/v1/suspicious-events?memberId=${m.id}` });
   });
 
   it('fast-forwarded time is not credited (2× speed)', async () => {

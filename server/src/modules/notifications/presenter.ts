@@ -21,6 +21,13 @@ export function presentMessage(m: {
 
 export const recipientSelect = { id: true, memberId: true, outcome: true, errcode: true, createdAt: true } as const;
 
-export function presentRecipient(r: { id: string; memberId: string; outcome: string; errcode: number | null; createdAt: Date }, hostUserId: string | null | undefined) {
-  return { id: r.id, memberId: r.memberId, hostUserId: hostUserId ?? null, outcome: r.outcome, errcode: r.errcode, createdAt: r.createdAt.toISOString() };
+/** `person` carries what the client needs to show the recipient's name (host id, or own name). */
+export function presentRecipient(
+  r: { id: string; memberId: string; outcome: string; errcode: number | null; createdAt: Date },
+  person: { hostUserId: string | null; name: string | null } | undefined,
+) {
+  return {
+    id: r.id, memberId: r.memberId, hostUserId: person?.hostUserId ?? null, name: person?.name ?? null,
+    outcome: r.outcome, errcode: r.errcode, createdAt: r.createdAt.toISOString(),
+  };
 }

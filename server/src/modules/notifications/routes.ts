@@ -65,9 +65,9 @@ export function notificationRoutes(deps: AppDeps): Router<AppState> {
       select: recipientSelect,
       ...pageArgs(query),
     });
-    const members = await db.member.findMany({ where: { id: { in: rows.map((r) => r.memberId) } }, select: { id: true, hostUserId: true } });
-    const hostIds = new Map(members.map((m) => [m.id, m.hostUserId]));
-    ctx.body = toPage(rows, query, (r) => presentRecipient(r, hostIds.get(r.memberId)));
+    const members = await db.member.findMany({ where: { id: { in: rows.map((r) => r.memberId) } }, select: { id: true, hostUserId: true, name: true } });
+    const people = new Map(members.map((m) => [m.id, m]));
+    ctx.body = toPage(rows, query, (r) => presentRecipient(r, people.get(r.memberId)));
   });
 
   return router;

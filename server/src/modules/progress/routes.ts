@@ -10,6 +10,7 @@ import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { authenticate } from '../../core/auth/authenticate';
 import { requireAdmin } from '../../core/auth/policy';
+import { errors } from '../../core/errors';
 import { pageArgs, toPage } from '../../core/pagination';
 import { requestMeta } from '../../core/request-meta';
 import { inputOf, validate } from '../../core/validate';
@@ -22,6 +23,7 @@ import { heartbeatWriter } from './heartbeat-writer';
 import { minimumReadSec } from './rules';
 import { heartbeatBody, idParams, startSessionBody, suspiciousQuery } from './schema';
 import { endStudySession, presentSession, startStudySession } from './service';
+import { presentSuspiciousPage, suspiciousSelect } from './suspicious-presenter';
 
 export function progressRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -96,12 +98,15 @@ export function progressRoutes(deps: AppDeps): Router<AppState> {
   const suspicious = { query: suspiciousQuery };
   router.get('/suspicious-events', auth, requireAdmin(), validate(suspicious), async (ctx) => {
     const { query } = inputOf(ctx, suspicious);
-    const rows = await ctx.state.db!.suspiciousEvent.findMany({
+    const db = ctx.state.db!;
+    if (query.memberId && !(await db.member.findUnique({ where: { id: query.memberId }, select: { id: true } }))) throw errors.notFound('member');
+    const rows = await db.suspiciousEvent.findMany({
       where: { ...(query.memberId && { memberId: query.memberId }), ...(query.kind && { kind: query.kind }) },
-      select: { id: true, memberId: true, kind: true, courseId: true, chapterId: true, attemptId: true, details: true, createdAt: true },
-      ...pageArgs(query),
+      select: suspiciousSelect,
+      ...pageArgs(query, 'desc'),
     });
-    ctx.body = toPage(rows, query, (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    const page = toPage(rows, query, (r) => r);
+    ctx.body = { items: await presentSuspiciousPage(db, page.items), nextCursor: page.nextCursor };
   });
 
   return router;
