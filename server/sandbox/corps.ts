@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { pushCallback } from './push';
 import { derivedId, prng, type Corp, type Dept, type Privilege, type SandboxState, type User } from './state';
+import { departmentName } from './names';
 
 export interface CorpSpec {
   corpid?: string;
@@ -32,7 +33,7 @@ export function createCorp(state: SandboxState, spec: CorpSpec = {}): Corp {
   const parents = [1];
   for (let i = 0; i < deptCount; i++) {
     const parentid = parents[Math.floor(random() * parents.length)];
-    const dept = addDept(corp, parentid, `部门${corp.nextDeptId}`, Math.floor(random() * 1000));
+    const dept = addDept(corp, parentid, departmentName(corp.nextDeptId), Math.floor(random() * 1000));
     depth.set(dept.id, depth.get(parentid)! + 1);
     if (depth.get(dept.id)! < 4) parents.push(dept.id);
   }
@@ -47,7 +48,7 @@ export function createCorp(state: SandboxState, spec: CorpSpec = {}): Corp {
       if (other !== main) department.push(other);
     }
     const isLeaderInDept = department.map((d) => (leaders.has(d) ? 0 : (leaders.add(d), 1)));
-    state.addUser(corp, { name: `成员${i + 1}`, department, isLeaderInDept });
+    state.addUser(corp, { department, isLeaderInDept });
   }
   const adminCount = Math.min(spec.admins ?? 1, corp.users.size);
   corp.admins = [...corp.users.keys()].slice(0, adminCount);
@@ -57,7 +58,7 @@ export function createCorp(state: SandboxState, spec: CorpSpec = {}): Corp {
 
 export function addDept(corp: Corp, parentid: number, name?: string, order = 0): Dept {
   const id = corp.nextDeptId++;
-  const dept = { id, parentid, order, name: name ?? `部门${id}` };
+  const dept = { id, parentid, order, name: name ?? departmentName(id) };
   corp.depts.set(id, dept);
   return dept;
 }

@@ -8,6 +8,7 @@
  *   const outbox = state.area('messages', () => new Outbox());
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { personName } from './names';
 
 export interface SandboxSuite {
   suiteId: string;
@@ -216,7 +217,7 @@ export class SandboxState {
       internalId,
       userid: derivedId('', 22, 'userid', this.suite.providerCorpId, corp.corpid, internalId),
       openUserid: derivedId('wo', 28, 'open_userid', this.suite.providerCorpId, corp.corpid, internalId),
-      name: input.name ?? internalId,
+      name: input.name ?? personName(corp.nextUser - 1),
       department: [...input.department],
       order: input.department.map(() => 0),
       isLeaderInDept: input.isLeaderInDept ?? input.department.map(() => 0),

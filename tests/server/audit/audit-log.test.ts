@@ -1,6 +1,7 @@
 import { startTestApp, bearer, type TestApp } from '../../support/test-app';
 import { createMember, createTenant } from '../../factories';
 import { expectOtherTenantGets404 } from '../../support/isolation';
+import { phraseOf } from '../../../server/src/modules/audit/phrases';
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
@@ -76,5 +77,16 @@ describe('GET /api/v1/audit-logs', () => {
     await t.http.post('/api/v1/courses').set(bearer(a.admin.token)).send({ title: '甲的课程' }).expect(201);
     const res = await t.http.get('/api/v1/audit-logs').set(bearer(b.admin.token)).expect(200);
     expect(res.body.items).toEqual([]);
+  });
+});
+
+describe('audit phrases', () => {
+  it('words every action the server writes, and unknown ones without English', () => {
+    expect(phraseOf('tenant.wecom.install', 'tenant', null)).toBe('从企业微信安装了企学');
+    expect(phraseOf('exam.publish', 'exam', null)).toBe('发布了考试《{target}》');
+    expect(phraseOf('course.delete', 'course', null)).toBe('删除了课程《{target}》');
+    expect(phraseOf('member.unfreeze', 'member', { by: 'admin' })).toBe('解冻了 {target} 的账号');
+    expect(phraseOf('widget.frobnicate', 'widget', null)).toBe('进行了一项操作');
+    expect(phraseOf('chapter.frobnicate', 'chapter', null)).toBe('操作了章节《{target}》');
   });
 });
