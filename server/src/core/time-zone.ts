@@ -18,3 +18,12 @@ export function isTimeZone(name: string): boolean {
 }
 
 export const timeZoneSchema = z.string().trim().max(64).refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' });
+
+/** The calendar date of an instant in a zone, as YYYY-MM-DD (for files people read, such as exports). */
+export function zonedDate(at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  }
+}

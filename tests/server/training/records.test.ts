@@ -4,7 +4,7 @@ import { createTenant, createMember, createDepartment, addToDepartment } from '.
 import { completeCourse, createCourse, enrolMember, fakeClock } from '../../factories/training';
 import { expectOtherTenantGets404 } from '../../support/isolation';
 import { binaryBody } from '../../support/binary-body';
-import { EXPORT_JOB } from '../../../server/src/modules/records/export';
+import { EXPORT_JOB, NAME_WITHHELD } from '../../../server/src/modules/records/export';
 
 let t: TestApp;
 let clock: ReturnType<typeof fakeClock>;
@@ -78,7 +78,7 @@ describe('records and reports', () => {
   });
 
   it('Excel exports run as jobs with progress; the regulator format carries the real-name columns', async () => {
-    const { admin, m1 } = await world();
+    const { admin, m1, m2 } = await world();
     await t.http.post('/api/v1/exports').set(admin).send({ format: 'csv' }).expect(400);
     await t.http.post('/api/v1/exports').send({ format: 'records' }).expect(401);
     await t.http.post('/api/v1/exports').set(bearer(m1.token)).send({ format: 'records' }).expect(403);
@@ -112,6 +112,15 @@ describe('records and reports', () => {
     const book2 = new ExcelJS.Workbook();
     await book2.xlsx.load(file2.body);
     expect(book2.worksheets[0].rowCount).toBe(3);
+    // WeCom gives third-party apps no names: such a person is marked, never shown by an id, and the
+    // 说明 sheet says why and how to get names (real-name fields).
+    const names = [2, 3].map((r) => book2.worksheets[0].getRow(r).getCell(1).value);
+    expect(names.sort()).toEqual(['李四', NAME_WITHHELD].sort());
+    const everything = JSON.stringify(book2.worksheets.map((w) => w.getSheetValues()));
+    expect(everything).not.toContain(m2.hostUserId);
+    const notes = book2.getWorksheet('说明')!;
+    expect(JSON.stringify(notes.getSheetValues())).toMatch(/企业微信不向第三方应用提供通讯录成员的姓名.*实名信息/);
+    expect(JSON.stringify(notes.getSheetValues())).toContain('Asia/Shanghai');
     await expectOtherTenantGets404(t, { method: 'get', url: `/api/v1/exports/${reg.body.jobId}/download` });
   });
 });

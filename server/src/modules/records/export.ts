@@ -13,9 +13,10 @@ import type { JobIO, JobRecord } from '../../jobs/queue';
 import { scopeToTenant, type TenantDb } from '../../core/tenancy';
 import { departmentBreakdown, departmentReport, refreshDeptStats, REFRESH_JOB } from './reports';
 import { totalsOf } from '../tasks/service';
-import { DEFAULT_TIME_ZONE } from '../../core/time-zone';
+import { DEFAULT_TIME_ZONE, zonedDate } from '../../core/time-zone';
 
 export const EXPORT_JOB = 'records.export';
+export const NAME_WITHHELD = '（企业微信未提供姓名）';
 const PAGE = 1000;
 
 export interface ExportPayload {
@@ -26,7 +27,9 @@ export interface ExportPayload {
 
 /**
  * Real-name fields, where the enterprise collects them (privacy module: RealNameProfile, the ID
- * number encrypted at rest). Without a profile the export falls back to the directory's name.
+ * number encrypted at rest). Without a profile the export falls back to the name the person
+ * registered with; WeCom gives third-party apps no names, so its people without a profile are
+ * marked as such (never shown by their ids) and the file's 说明 sheet says why and what to do.
  */
 async function realNames(deps: AppDeps, db: TenantDb, memberIds: string[]) {
   if (memberIds.length === 0) return new Map<string, { name: string; idNumber: string; employer: string | null; region: string }>();
@@ -46,7 +49,7 @@ async function realNames(deps: AppDeps, db: TenantDb, memberIds: string[]) {
   return new Map(
     members.map((m) => {
       const p = profileOf.get(m.id);
-      return [m.id, { name: p?.realName ?? m.name ?? m.hostUserId ?? '', idNumber: decrypt(p?.idNumberCipher ?? null), employer: p?.employer ?? null, region: p?.region ?? '' }];
+      return [m.id, { name: p?.realName ?? m.name ?? (m.hostUserId ? NAME_WITHHELD : ''), idNumber: decrypt(p?.idNumberCipher ?? null), employer: p?.employer ?? null, region: p?.region ?? '' }];
     }),
   );
 }
@@ -55,7 +58,9 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
   const tenantId = job.tenantId!;
   const payload = job.payload as ExportPayload;
   const db = scopeToTenant(deps.db.prisma, tenantId);
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, timeZone: true } });
+  const day = (at: Date) => zonedDate(at, tenant?.timeZone);
+  const withheld = new Set<string>();
   const book = new ExcelJS.Workbook();
   if (payload.format === 'tasks') return saveBook(db, tenantId, job.id, book, '培训任务完成情况.xlsx', await writeTaskSheets(deps, db, tenantId, book, io));
   const ws = book.addWorksheet(payload.format === 'regulator' ? '学时报送' : '学习档案');
@@ -73,7 +78,8 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
       const people = await realNames(deps, db, [...new Set(page.map((r) => r.memberId))]);
       for (const r of page) {
         const p = people.get(r.memberId);
-        ws.addRow([p?.name ?? '', p?.idNumber ?? '', p?.employer ?? tenant?.name ?? '', p?.region ?? '', courses.get(r.courseId)?.title ?? '', r.hours, r.score ?? '', r.earnedAt.toISOString().slice(0, 10)]);
+        if (p?.name === NAME_WITHHELD) withheld.add(r.memberId);
+        ws.addRow([p?.name ?? '', p?.idNumber ?? '', p?.employer ?? tenant?.name ?? '', p?.region ?? '', courses.get(r.courseId)?.title ?? '', r.hours, r.score ?? '', day(r.earnedAt)]);
       }
       rowsWritten += page.length;
       cursor = page[page.length - 1].id;
@@ -98,9 +104,11 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
         const key = `${e.memberId}|${e.courseId}`;
         const study = progress.find((p) => p.memberId === e.memberId && p.courseId === e.courseId)?._sum.creditedSec ?? 0;
         const credit = credits.find((c) => c.memberId === e.memberId && c.courseId === e.courseId);
+        const name = people.get(e.memberId)?.name ?? '';
+        if (name === NAME_WITHHELD) withheld.add(e.memberId);
         ws.addRow([
-          people.get(e.memberId)?.name ?? '', courses.get(e.courseId)?.title ?? '', e.startsAt.toISOString().slice(0, 10), e.expiresAt.toISOString().slice(0, 10),
-          done.get(key) ?? 0, Math.round((study / 3600) * 100) / 100, credit?.score ?? '', credit?.hours ?? '', e.completedAt?.toISOString().slice(0, 10) ?? '',
+          name, courses.get(e.courseId)?.title ?? '', day(e.startsAt), day(e.expiresAt),
+          done.get(key) ?? 0, Math.round((study / 3600) * 100) / 100, credit?.score ?? '', credit?.hours ?? '', e.completedAt ? day(e.completedAt) : '',
         ]);
       }
       rowsWritten += page.length;
@@ -108,6 +116,7 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
       await io.progress(rowsWritten, total);
     }
   }
+  addNotes(book, { withheld: withheld.size, timeZone: tenant?.timeZone ?? DEFAULT_TIME_ZONE });
   const filename = `${payload.format === 'regulator' ? '学时报送' : '学习档案'}${payload.year ? `-${payload.year}` : ''}.xlsx`;
   return saveBook(db, tenantId, job.id, book, filename, rowsWritten);
 }
@@ -127,6 +136,7 @@ async function writeTaskSheets(deps: AppDeps, db: TenantDb, tenantId: string, bo
   const header = ['应完成人数', '已完成', '逾期', '完成率(%)'];
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
   const dayOf = dayIn(tenant?.timeZone ?? DEFAULT_TIME_ZONE);
+  const withheldDepartments = new Set<string>();
   const summary = book.addWorksheet('任务汇总');
   summary.addRow(['任务', '类型', '截止日期', ...header]).font = { bold: true };
   const whole = await departmentReport(deps, db, tenantId, null, { live: true });
@@ -142,12 +152,32 @@ async function writeTaskSheets(deps: AppDeps, db: TenantDb, tenantId: string, bo
       const c = counts.get(d.id);
       if (!c) continue;
       const totals = totalsOf(c.assigned, c.completed, new Date(t.dueAt));
-      byDept.addRow([d.name ?? `部门 ${d.hostDeptId ?? d.id}`, t.title, c.assigned, c.completed, totals.overdue, totals.completionRate]);
+      // WeCom gives third-party apps no department names; its department ID is what its admin console shows.
+      byDept.addRow([d.name ?? (d.hostDeptId ? `（企业微信未提供部门名称，部门ID ${d.hostDeptId}）` : '未命名部门'), t.title, c.assigned, c.completed, totals.overdue, totals.completionRate]);
+      if (!d.name) withheldDepartments.add(d.id);
       rows++;
     }
     await io.progress(i + 1, whole.tasks.length);
   }
+  addNotes(book, { withheld: 0, withheldDepartments: withheldDepartments.size, timeZone: tenant?.timeZone ?? DEFAULT_TIME_ZONE });
   return rows;
+}
+
+/** The 说明 sheet: what the dates mean and, where WeCom withheld names, why and what to do. */
+function addNotes(book: ExcelJS.Workbook, facts: { withheld: number; withheldDepartments?: number; timeZone: string }) {
+  const notes = book.addWorksheet('说明');
+  notes.getColumn(1).width = 100;
+  notes.addRow(['说明']).font = { bold: true };
+  notes.addRow([`日期按企业时区（${facts.timeZone}）计算。`]);
+  if (facts.withheld > 0) {
+    notes.addRow([
+      `有 ${facts.withheld} 名成员的姓名显示为“${NAME_WITHHELD}”：企业微信不向第三方应用提供通讯录成员的姓名，导出文件无法带出。`,
+    ]);
+    notes.addRow(['如需在导出中显示姓名：请在企学管理后台「企业设置 → 账号策略」中开启“实名信息”，成员填写实名信息后再次导出即可。']);
+  }
+  if (facts.withheldDepartments) {
+    notes.addRow([`有 ${facts.withheldDepartments} 个部门没有名称：企业微信不向第三方应用提供部门名称，表中给出部门ID，可在企业微信管理后台「通讯录」中查到对应部门。`]);
+  }
 }
 
 async function completedCounts(db: TenantDb, memberIds: string[]) {
