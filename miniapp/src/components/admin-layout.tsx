@@ -2,10 +2,12 @@
  * The admin console's desktop layout: a fixed sidebar and a content column, sized in PX (which
  * Taro's pxtransform leaves alone) so that 1280×800 renders at 1×, not scaled like a phone page.
  */
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { go, routes } from '../lib/routes';
+import { go, relaunch, routes } from '../lib/routes';
+import { signOut } from '../services/auth';
 import { getProfile } from '../services/session';
+import { ToastHost } from './toast';
 import './admin-layout.css';
 
 const menu = [
@@ -16,8 +18,18 @@ const menu = [
   { path: routes.adminKnowledge, label: '知识库管理' },
   { path: routes.adminReports, label: '报表与导出' },
   { path: routes.adminMembers, label: '成员与管理员' },
+  { path: routes.adminInvitations, label: '邀请外部成员' },
+  { path: routes.adminMessages, label: '消息送达' },
+  { path: routes.adminIntegrity, label: '学习异常' },
+  { path: routes.adminAudit, label: '操作日志' },
   { path: routes.adminSettings, label: '企业设置' },
 ];
+
+/** Ends the session on the server (best effort) and goes to sign-in; nothing of it stays in storage. */
+async function leave() {
+  await signOut().catch(() => undefined);
+  relaunch(routes.signIn);
+}
 
 export function AdminLayout({ active, title, actions, children }: { active: string; title: string; actions?: ReactNode; children: ReactNode }) {
   const profile = getProfile();
@@ -34,7 +46,11 @@ export function AdminLayout({ active, title, actions, children }: { active: stri
         <View className='qx-admin__nav qx-admin__nav--back' onClick={() => go(routes.home)}>
           返回学员端
         </View>
+        <View className='qx-admin__nav' data-testid='sign-out' onClick={leave}>
+          退出登录
+        </View>
       </View>
+      <ToastHost />
       <View className='qx-admin__main'>
         <View className='qx-admin__head'>
           <Text className='qx-admin__title'>{title}</Text>
@@ -50,13 +66,13 @@ export function AdminLayout({ active, title, actions, children }: { active: stri
   );
 }
 
-/** The header row of an admin table: one cell per column title. */
-export function TableHead({ cells }: { cells: string[] }) {
+/** The header row of an admin table: one cell per column title (with the rows' style where a column is sized). */
+export function TableHead({ cells }: { cells: Array<string | { label: string; style: CSSProperties }> }) {
   return (
     <View className='qx-table__row qx-table__row--head'>
-      {cells.map((c) => (
-        <Text key={c} className='qx-table__cell'>
-          {c}
+      {cells.map((c, i) => (
+        <Text key={i} className='qx-table__cell' style={typeof c === 'string' ? undefined : c.style}>
+          {typeof c === 'string' ? c : c.label}
         </Text>
       ))}
     </View>

@@ -25,6 +25,10 @@ export const routes = {
   adminTasks: '/packages/admin/pages/tasks/index',
   adminReports: '/packages/admin/pages/reports/index',
   adminSettings: '/packages/admin/pages/settings/index',
+  adminAudit: '/packages/admin/pages/audit/index',
+  adminInvitations: '/packages/admin/pages/invitations/index',
+  adminMessages: '/packages/admin/pages/messages/index',
+  adminIntegrity: '/packages/admin/pages/integrity/index',
 } as const;
 
 const tabs: string[] = [routes.home, routes.knowledge, routes.tasks, routes.me];

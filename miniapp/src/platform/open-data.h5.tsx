@@ -6,17 +6,19 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import { detectHost } from './host';
 import { mountOpenDataName } from './wecom';
 
-function HostName({ hostUserId, className }: { hostUserId: string; className?: string }) {
+export type OpenDataKind = 'userName' | 'departmentName';
+
+function HostName({ hostId, kind, className }: { hostId: string; kind: OpenDataKind; className?: string }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     let dispose: (() => void) | undefined;
-    if (ref.current) mountOpenDataName(ref.current, hostUserId).then((d) => (dispose = d), () => undefined);
+    if (ref.current) mountOpenDataName(ref.current, hostId, kind).then((d) => (dispose = d), () => undefined);
     return () => dispose?.();
-  }, [hostUserId]);
+  }, [hostId, kind]);
   return <span ref={ref} className={className} />;
 }
 
-export function renderHostName(hostUserId: string, className?: string): ReactElement | null {
+export function renderHostName(hostId: string, kind: OpenDataKind, className?: string): ReactElement | null {
   if (detectHost() !== 'wxwork-h5') return null;
-  return <HostName hostUserId={hostUserId} className={className} />;
+  return <HostName hostId={hostId} kind={kind} className={className} />;
 }

@@ -4,6 +4,8 @@
  */
 import type { ReactElement } from 'react';
 
-export function renderHostName(_hostUserId: string, _className?: string): ReactElement | null {
+export type OpenDataKind = 'userName' | 'departmentName';
+
+export function renderHostName(_hostId: string, _kind: OpenDataKind, _className?: string): ReactElement | null {
   return null;
 }

@@ -43,12 +43,12 @@ export async function registerWecom(): Promise<boolean> {
   return true;
 }
 
-export async function mountOpenDataName(el: HTMLElement, hostUserId: string): Promise<() => void> {
+export async function mountOpenDataName(el: HTMLElement, hostId: string, kind: 'userName' | 'departmentName' = 'userName'): Promise<() => void> {
   const ww = await load();
   const frame = ww.createOpenDataFrameFactory().createOpenDataFrame({
     el,
-    template: '<ww-open-data type="userName" openid="{{data.id}}"></ww-open-data>',
-    data: { id: hostUserId },
+    template: `<ww-open-data type="${kind}" openid="{{data.id}}"></ww-open-data>`,
+    data: { id: hostId },
   });
   return () => frame.dispose?.();
 }

@@ -6,6 +6,6 @@ export async function registerWecom(): Promise<boolean> {
   return false;
 }
 
-export async function mountOpenDataName(_el: unknown, _hostUserId: string): Promise<() => void> {
+export async function mountOpenDataName(_el: unknown, _hostId: string, _kind?: 'userName' | 'departmentName'): Promise<() => void> {
   return () => undefined;
 }

@@ -2,11 +2,20 @@
 import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask, type TaskSummary } from '../lib/dashboard';
 import type { Datum } from '../lib/chart';
 import { http } from './http';
+import { departmentNames } from './open-data';
 import { timeZone } from './session';
 import type { Department, Member, Page, Task } from './types';
 
-export const listMembers = (cursor?: string | null, filter: { departmentId?: string; role?: string } = {}) =>
-  http.get<Page<Member>>('/api/v1/members', { cursor, limit: 50, ...filter });
+export interface MemberFilter {
+  departmentId?: string;
+  role?: string;
+  status?: string;
+  /** A name or part of one (the server asks WeCom, which alone knows its people's names). */
+  q?: string;
+}
+export const listMembers = (cursor?: string | null, filter: MemberFilter = {}) =>
+  http.get<Page<Member>>('/api/v1/members', { cursor, limit: 50, ...filter, q: filter.q?.trim() || undefined });
+export const unfreezeMember = (memberId: string) => http.post<{ memberId: string; status: 'active' }>(`/api/v1/members/${memberId}/unfreeze`, {});
 export const changeRole = (memberId: string, role: 'member' | 'admin') =>
   http.put<{ member: Member }>(`/api/v1/members/${memberId}/role`, { role }).then((r) => r.member);
 
@@ -24,15 +33,27 @@ export async function listDepartments(): Promise<Department[]> {
 }
 export { departmentLabel };
 
+/** A person as the server presents them for display: the host renders `hostUserId`; `name` only for directly registered people. */
+export interface PersonRef {
+  id: string;
+  hostUserId: string | null;
+  name: string | null;
+}
+
+/** One audit entry, in words: `phrase` has a `{target}` slot for the target's title or person. */
 export interface AuditEntry {
   id: string;
   action: string;
-  actorId?: string | null;
-  targetType?: string | null;
-  targetId?: string | null;
+  actorType: 'member' | 'staff' | 'system' | string;
+  actor: PersonRef | null;
+  phrase: string;
+  target: { type: string; id: string; title: string | null; person: PersonRef | null } | null;
+  targetLabel: string | null;
+  ip: string | null;
   createdAt: string;
 }
-export const auditLogs = (cursor?: string | null) => http.get<Page<AuditEntry>>('/api/v1/audit-logs', { cursor, limit: 50 });
+export const auditLogs = (cursor?: string | null, filter: { actorId?: string } = {}) =>
+  http.get<Page<AuditEntry>>('/api/v1/audit-logs', { cursor, limit: 50, ...filter });
 
 export const taskSummary = (task: Task) =>
   http
@@ -77,8 +98,11 @@ export async function dashboard(now = Date.now()): Promise<Dashboard> {
     if (children.items.length) depts = children.items;
   }
   const reports = await Promise.all(depts.slice(0, 12).map((d) => departmentReport(d.id).then((r) => ({ d, r }))));
+  // Chart labels are text, which WeCom's open-data component cannot fill: the stand-in's names in
+  // development, the department's own name when it has one, else its number in the host.
+  const labels = await Promise.all(reports.map(({ d }) => (d.name || !d.hostDeptId ? null : departmentNames.get(d.id))));
   return {
-    completion: completionByDepartment(reports.map(({ d, r }) => ({ label: departmentLabel(d), ...r.totals }))),
+    completion: completionByDepartment(reports.map(({ d, r }, i) => ({ label: labels[i] ?? departmentLabel(d), ...r.totals }))),
     taskCompletion: completionByTask(summaries.slice(-8)),
     overdue: overdueByTask(summaries.slice(-8)),
     activity: activityByDay(members.items.map((m) => m.lastActiveAt), now, 7, timeZone()),

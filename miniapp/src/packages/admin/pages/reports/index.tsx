@@ -3,12 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { AdminLayout, TableHead } from '../../../../components/admin-layout';
 import { BarChart } from '../../../../components/bar-chart';
+import { DepartmentName } from '../../../../components/open-data-name';
 import { StateView } from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
-import { displayMessage } from '../../../../lib/api-error';
 import { routes } from '../../../../lib/routes';
-import { departmentLabel, departmentReport, enterpriseReport, exportDownloadPath, getJob, listDepartments, startExport, type ExportJob } from '../../../../services/admin';
+import { toast } from '../../../../components/toast';
+import { departmentReport, enterpriseReport, exportDownloadPath, getJob, listDepartments, startExport, type ExportJob } from '../../../../services/admin';
 import { download } from '../../../../services/files';
 import { useTimeZone } from '../../../../hooks/use-time-zone';
 import { formatDate, formatDateTime } from '../../../../lib/time';
@@ -20,14 +21,13 @@ const exportsOffered = [
 ];
 
 export default function Reports() {
-  const { signedIn } = useSignedIn();
+  const { signedIn, profile } = useSignedIn();
   const tz = useTimeZone();
   const departments = useRequest(() => listDepartments(), [], signedIn);
   // null: the whole enterprise (the same figures as each task's page and the dashboard).
   const [chosen, setChosen] = useState<string | null>(null);
   const report = useRequest(() => (chosen ? departmentReport(chosen) : enterpriseReport()), [chosen], signedIn);
   const [job, setJob] = useState<(ExportJob & { file: string }) | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -39,19 +39,19 @@ export default function Reports() {
         setJob({ ...j, file });
         if ((j.status === 'queued' || j.status === 'running') && tries < 600) poll(id, file, tries + 1);
       } catch (err) {
-        setError(err);
+        toast.error(err, '查询导出进度失败');
       }
     }, 800);
   };
 
   const start = async (format: 'records' | 'regulator' | 'tasks', file: string) => {
-    setError(null);
     try {
       const id = await startExport(format);
       setJob({ id, kind: 'export', status: 'queued', progress: { done: 0, total: 0, percent: 0 }, result: null, error: null, file });
       poll(id, file);
+      toast.info('已开始导出，完成后可下载');
     } catch (err) {
-      setError(err);
+      toast.error(err, '导出失败');
     }
   };
 
@@ -67,7 +67,6 @@ export default function Reports() {
         </View>
       ))}
     >
-      {error ? <View className='qx-panel qx-error-message'>{displayMessage(error)}</View> : null}
       {job ? (
         <View className='qx-panel' data-testid='export-job'>
           <Text className='qx-panel__title'>{`导出：${job.status === 'done' ? '已完成' : job.status === 'failed' ? '失败' : '进行中'}（${job.progress.percent}%）`}</Text>
@@ -76,10 +75,15 @@ export default function Reports() {
           </View>
           {job.error ? <View className='qx-error-message'>{job.error}</View> : null}
           {job.status === 'done' ? (
-            <View className='qx-abtn qx-abtn--primary' data-testid='export-download' style={{ marginTop: '12PX' }} onClick={() => download(exportDownloadPath(job.id), job.file).catch(setError)}>
+            <View className='qx-abtn qx-abtn--primary' data-testid='export-download' style={{ marginTop: '12PX' }} onClick={() => download(exportDownloadPath(job.id), job.file).catch((err) => toast.error(err, '下载失败'))}>
               下载文件
             </View>
           ) : null}
+        </View>
+      ) : null}
+      {profile?.member.hostUserId ? (
+        <View className='qx-panel qx-muted' data-testid='export-names-note'>
+          企业微信不向第三方应用提供通讯录成员的姓名，导出的 Excel 中这些成员的姓名标为“（企业微信未提供姓名）”（文件内“说明”页有解释）。如需带出姓名，请在「企业设置 → 账号策略」中开启“实名信息”，成员填写后再导出。
         </View>
       ) : null}
       <View className='qx-panel'>
@@ -91,7 +95,7 @@ export default function Reports() {
             </View>
             {(departments.data ?? []).slice(0, 40).map((d) => (
               <View key={d.id} className={`qx-abtn ${d.id === chosen ? 'qx-abtn--primary' : ''}`} onClick={() => setChosen(d.id)}>
-                {departmentLabel(d)}
+                <DepartmentName dept={d} />
               </View>
             ))}
           </View>
