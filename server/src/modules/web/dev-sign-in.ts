@@ -2,8 +2,8 @@
  * Development only: the H5 sign-in page's bridge to the local WeCom sandbox, so that a browser
  * (which is not inside WeCom) can sign in as a demo person through the real login paths.
  *
- *   GET  /dev/sandbox/people              demo people of the installed sandbox corps (no names:
- *                                         the host never gives names to third-party apps)
+ *   GET  /dev/sandbox/people              demo people of the installed sandbox corps, labelled with the
+ *                                         names the host would draw (it never gives them to the app)
  *   GET  /dev/sandbox/names?ids=…&departments=…   what the open-data component would draw (stand-in)
  *   POST /dev/sandbox/login-code          {corpId, userid, kind: 'oauth'|'admin'} → a one-time
  *                                         code minted by the sandbox, exactly what WeCom would hand
@@ -80,7 +80,15 @@ export function devSignInRoutes(deps: AppDeps): Router<AppState> {
       const active = corp.members.filter((m) => m.status === 1);
       const admins = active.filter((m) => corp.admins.includes(m.userid));
       const employees = active.filter((m) => !corp.admins.includes(m.userid)).slice(0, PEOPLE_PER_CORP - admins.length);
-      for (const m of [...admins, ...employees]) {
+      const shown = [...admins, ...employees];
+      // Names as the host's open-data component would draw them (the app itself never gets them).
+      const q = new URLSearchParams({
+        userids: shown.map((m) => m.userid).join(','),
+        departments: [...new Set(shown.map((m) => m.department[0]).filter((d) => d !== undefined))].join(','),
+      });
+      const drawn = await sandboxCall<{ users: Record<string, string>; departments: Record<string, string> }>(base, `/sandbox/corps/${encodeURIComponent(corp.corpid)}/names?${q}`).catch(() => null);
+      const deptNames = drawn?.departments ?? {};
+      for (const m of shown) {
         const admin = corp.admins.includes(m.userid);
         items.push({
           corpId: corp.corpid,
@@ -88,8 +96,8 @@ export function devSignInRoutes(deps: AppDeps): Router<AppState> {
           hostUserId: m.userid,
           openUserId: m.open_userid,
           role: admin ? 'admin' : 'member',
-          label: `${admin ? '演示管理员' : '演示员工'} ${m.userid.slice(0, 10)}`,
-          department: m.department.length ? `部门 ${m.department[0]}` : undefined,
+          label: drawn?.users[m.userid] ?? `${admin ? '演示管理员' : '演示员工'} ${m.userid.slice(0, 10)}`,
+          department: m.department.length ? (deptNames[m.department[0]] ?? `部门 ${m.department[0]}`) : undefined,
         });
       }
     }
