@@ -11,6 +11,7 @@ import type { Context } from 'koa';
 import { ROOT_DIR } from '@qixue/config';
 import type { AppDeps, AppState } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { contentSecurityPolicy } from './content-security-policy';
 import { devSignInRoutes } from './dev-sign-in';
 import { FAVICON_SVG } from './favicon';
 
@@ -59,13 +60,17 @@ export function webRoutes(deps: AppDeps, dir: string = DEFAULT_WEB_DIR): Router<
     if (ctx.path === '/app') return ctx.redirect('/app/');
     const relative = decodeSafe(ctx.path.slice('/app/'.length));
     const file = relative && !relative.endsWith('/') ? inside(root, relative) : null;
-    if (file && (await isFile(file))) return send(ctx, file, /[.-][0-9a-f]{8,}\./.test(relative));
+    if (file && (await isFile(file))) {
+      if (file.endsWith('.html')) ctx.set('Content-Security-Policy', await policyOf(file));
+      return send(ctx, file, /[.-][0-9a-f]{8,}\./.test(relative));
+    }
     // A missing asset is a 404, not the app shell (a stale cached page would otherwise get HTML for JS).
     if (/\.[a-z0-9]{1,5}$/i.test(relative) && !relative.endsWith('.html')) {
       throw new AppError(404, 'not_found', `未找到 / Not found: ${relative}`);
     }
     const index = join(root, 'index.html');
     if (!(await isFile(index))) throw notBuilt();
+    ctx.set('Content-Security-Policy', await policyOf(index));
     return send(ctx, index, false);
   });
   return router;
@@ -77,6 +82,18 @@ function decodeSafe(path: string): string {
   } catch {
     return '';
   }
+}
+
+const policies = new Map<string, { mtimeMs: number; policy: string }>();
+
+/** The CSP of the app shell, from its inline scripts; recomputed when the build changes. */
+async function policyOf(index: string): Promise<string> {
+  const { mtimeMs } = await stat(index);
+  const cached = policies.get(index);
+  if (cached?.mtimeMs === mtimeMs) return cached.policy;
+  const policy = contentSecurityPolicy(await readFile(index, 'utf8'));
+  policies.set(index, { mtimeMs, policy });
+  return policy;
 }
 
 /** The file under root for a URL path, or null when the path would leave root. */
