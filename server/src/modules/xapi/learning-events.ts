@@ -130,6 +130,8 @@ const registry = new WeakMap<object, LearningRecords>();
 
 /** Called once per app (bootstrap): events recorded through a tenant db of this database go here. */
 export function registerLearningRecords(deps: AppDeps): void {
+  // Dependencies built only to list routes have no database client: nothing to record into.
+  if (!deps.db.prisma) return;
   registry.set(databaseKeyOf(deps.db.prisma), new LearningRecords(deps));
 }
 
