@@ -125,20 +125,30 @@ describe('one definition of assigned', () => {
   it('audience edits and directory changes move every view together', async () => {
     const w = await world();
     const prisma = t.deps.db.prisma;
+    const audience = (...targets: object[]) => t.http.patch(`/api/v1/tasks/${w.taskId}`).set(w.admin).send({ targets }).expect(200);
+    const sales = { kind: 'department', refId: w.sales.id };
+    const never = { kind: 'department', refId: w.never.id };
+    const e1 = { kind: 'member', refId: w.people.e1.id };
+    // A summary made before an audience edit is stale after it (the report route then queues a refresh).
+    const db = scopeToTenant(prisma, w.a.id);
+    clock.advance(Math.max(0, Date.now() - clock.now) / 1000);
+    await refreshDeptStats(t.deps, db, w.a.id);
+    expect((await departmentReport(t.deps, db, w.a.id, null, { live: false })).stale).toBe(false);
+    await new Promise((r) => setTimeout(r, 20));
     // The audience now also includes the department that was never assigned (a3 is counted once).
-    await prisma.taskTarget.create({ data: { tenantId: w.a.id, taskId: w.taskId, kind: 'department', refId: w.never.id } });
-    await prisma.trainingTask.update({ where: { id: w.taskId }, data: { updatedAt: new Date() } });
+    await audience(sales, e1, never);
+    expect((await departmentReport(t.deps, db, w.a.id, null, { live: false })).stale).toBe(true);
     let expected: Record<string, number[] | null> = { task: [7, 2], enterprise: [7, 2], root: [7, 2], sales: [5, 2], east: [2, 1], eng: [1, 0], never: [2, 0] };
     expect(await views(w)).toEqual(expected);
 
     // Sales is no longer assigned: a3 stays through "never", a2 and a4 drop out (their work is kept).
-    await prisma.taskTarget.deleteMany({ where: { taskId: w.taskId, refId: w.sales.id } });
+    await audience(never, e1);
     expected = { task: [3, 0], enterprise: [3, 0], root: [3, 0], sales: null, east: null, eng: [1, 0], never: [2, 0] };
     expect(await views(w)).toEqual(expected);
     expect(await summaryViews(w)).toEqual(stored(expected));
 
     // Back to sales; x1 leaves the enterprise, the frozen member comes back, a1 moves to eng.
-    await prisma.taskTarget.create({ data: { tenantId: w.a.id, taskId: w.taskId, kind: 'department', refId: w.sales.id } });
+    await audience(sales, e1, never);
     await prisma.member.update({ where: { id: w.people.x1.id }, data: { status: 'left' } });
     await prisma.member.update({ where: { id: w.people.frozen.id }, data: { status: 'active' } });
     await prisma.departmentMember.deleteMany({ where: { memberId: w.people.a1.id } });

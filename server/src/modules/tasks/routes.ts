@@ -130,7 +130,8 @@ export function taskRoutes(deps: AppDeps): Router<AppState> {
         db!.taskTarget.createMany({ data: targets.map((t) => ({ tenantId: actor!.tenantId, taskId: params.id, kind: t.kind, refId: 'refId' in t ? t.refId : null })) }),
       ]);
     }
-    const task = Object.keys(fields).length ? await db!.trainingTask.update({ where: { id: params.id }, data: fields, select: taskSelect }) : before;
+    // A new audience also marks the task changed: summarised reports know to recount it.
+    const task = Object.keys(fields).length || targets ? await db!.trainingTask.update({ where: { id: params.id }, data: { ...fields, updatedAt: new Date() }, select: taskSelect }) : before;
     // Reminders carry the due date they were made for; new dates get new reminders.
     if (task.dueAt.getTime() !== before.dueAt.getTime() || task.remindDaysBefore !== before.remindDaysBefore) {
       await scheduleReminders(deps, actor!.tenantId, task, actor!.memberId, ['due_soon', 'overdue']);
