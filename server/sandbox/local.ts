@@ -5,13 +5,15 @@
  *
  * The sandbox forgets everything when the process stops, so each start installs the demo corp
  * again: Qixue finds its tenant by corp id and reactivates it, data intact (the same path as a real
- * reinstall), and its cached tokens from the last run are refused and refreshed once.
+ * reinstall), and its cached tokens from the last run are refused and refreshed once. The demo
+ * content (demo/content.ts) is then added where it is missing.
  */
 import type { Logger } from 'pino';
 import type { Config } from '@qixue/config';
 import type { AppDeps } from '../src/core/context';
 import { startSandbox, type Sandbox } from './app';
 import { createCorp, install } from './corps';
+import { DEMO_VIDEO, seedDemoContent } from './demo/content';
 
 export const DEMO_CORP = { corpid: 'wwdemo5f3a9c1e7b20', name: '企学演示企业', departments: 5, members: 200, admins: 1, seed: 2026 };
 
@@ -77,6 +79,13 @@ async function installDemo(deps: AppDeps, sandbox: Sandbox, qixuePort: number, l
   const members = await prisma.member.count({ where: { tenantId: tenant.id, status: 'active' } });
   const admin = state.user(corp, corp.admins[0])!;
   const employee = [...corp.users.values()].find((u) => !corp.admins.includes(u.internalId))!;
+  // The task goes to the department of the first employee the sign-in page lists: a first walk sees it.
+  const content = await seedDemoContent(deps, tenant.id, {
+    qixueUrl: `http://127.0.0.1:${qixuePort}`, videoUrl: `${sandbox.url}/media/${DEMO_VIDEO.file}`, taskFor: [employee.userid, employee.openUserid],
+  }).catch((err: Error) => {
+    logger.error({ err }, 'demo: seeding the demo content failed');
+    return null;
+  });
   const api = `http://localhost:${qixuePort}/api/v1`;
   const dev = `${sandbox.url}/sandbox/corps/${corp.corpid}/members`;
   const json = (o: object) => `-H 'content-type: application/json' -d '${JSON.stringify(o)}'`;
@@ -86,7 +95,14 @@ async function installDemo(deps: AppDeps, sandbox: Sandbox, qixuePort: number, l
       `企学 demo: "${corp.name}" (${corp.corpid}) is installed from the local WeCom sandbox — ${corp.depts.size} departments, ${members} active members.`,
       `Tenant ${tenant.id}. The sandbox (${sandbox.url}) stands in for WeCom and WeChat; its dev endpoints are under /sandbox.`,
       '',
-      `In a browser: http://localhost:${qixuePort}/app/ (the sign-in page lists the demo people; the admin console is /admin).`,
+      content === null
+        ? 'Demo content: could not be added (see the error above).'
+        : content.created.length ? `Demo content added: ${content.created.join('、')}.` : 'Demo content: already in place (a space, a course, an exam and a task).',
+      '',
+      `  员工端 Employee app:    http://localhost:${qixuePort}/app/      (the sign-in page lists the demo people)`,
+      `  管理后台 Admin console: http://localhost:${qixuePort}/admin     (sign in as the demo admin)`,
+      '',
+      'Reset the demo data: stop the server, delete data/ (npm run demo:reset) and start again.',
       '',
       'Sign in as a demo employee (WeCom mini-program login):',
       `  curl -s -X POST ${dev}/${employee.userid}/miniprogram-code            # → {"code":"…"}`,

@@ -43,7 +43,9 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     logger.info({ port, db: deps.db.dialect.name }, `Qixue listening on http://localhost:${port}`);
-    local?.connect(deps, port).catch((err) => logger.error({ err }, 'sandbox: connecting to Qixue failed'));
+    // The two addresses a person needs (with the sandbox, its demo banner prints them once the demo is in place).
+    if (local) local.connect(deps, port).catch((err) => logger.error({ err }, 'sandbox: connecting to Qixue failed'));
+    else console.log(`\n  员工端 Employee app:    ${config.PUBLIC_URL}/app/\n  管理后台 Admin console: ${config.PUBLIC_URL}/admin\n`);
   });
   // Clients that opened a page keep their connection for the next tap (2,000 people on the exam
   // page pressing 开始考试); longer than the 60 s idle timeout of common load balancers.

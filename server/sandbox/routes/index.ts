@@ -11,5 +11,6 @@ import { devRoutes } from './dev';
 import { loginRoutes } from './login';
 import { messageRoutes } from './messages';
 import { wechatRoutes } from './wechat';
+import { mediaRoutes } from './media';
 
-export const areas: ((state: SandboxState) => Router)[] = [serviceRoutes, directoryRoutes, devRoutes, loginRoutes, messageRoutes, wechatRoutes];
+export const areas: ((state: SandboxState) => Router)[] = [serviceRoutes, directoryRoutes, devRoutes, loginRoutes, messageRoutes, wechatRoutes, mediaRoutes];
