@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/knowledge', pages: ['pages/space/index', 'pages/doc/index', 'pages/search/index'] },
     { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'packages/exam', pages: ['pages/take/index', 'pages/result/index'] },
+    { root: 'packages/common', pages: ['pages/not-found/index'] },
     {
       root: 'packages/admin',
       pages: [

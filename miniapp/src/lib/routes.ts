@@ -29,6 +29,7 @@ export const routes = {
   adminInvitations: '/packages/admin/pages/invitations/index',
   adminMessages: '/packages/admin/pages/messages/index',
   adminIntegrity: '/packages/admin/pages/integrity/index',
+  notFound: '/packages/common/pages/not-found/index',
 } as const;
 
 const tabs: string[] = [routes.home, routes.knowledge, routes.tasks, routes.me];

@@ -90,7 +90,11 @@ export default function TakeExam() {
               {sheet.current < sheet.questions.length - 1 ? (
                 <Button size='mini' data-testid='next-question' onClick={() => setSheet(goTo(sheet, sheet.current + 1))}>下一题</Button>
               ) : (
-                <Button size='mini' className='qx-btn--primary' data-testid='submit-exam' loading={submitting} onClick={() => submit(false)}>交卷</Button>
+                // No `loading` prop: Taro's H5 button then inserts its spinner among React's children, and
+                // React's next insertBefore throws (the page error seen on submit).
+                <Button size='mini' className='qx-btn--primary' data-testid='submit-exam' disabled={submitting} onClick={() => submit(false)}>
+                  {submitting ? '交卷中…' : '交卷'}
+                </Button>
               )}
             </View>
             <View className='qx-nav-grid'>
