@@ -4,7 +4,9 @@
  *   Chinese search, completes a short video course — the test speeds the clip up and moves the
  *   server's training clock with it, so the server's rules (no faster than the clock) still hold —
  *   passes its exam and sees the credit hours; the demo admin opens the console, assigns a task to
- *   the employee's department and sees the progress (when the task and report APIs exist).
+ *   the employee's department and sees the progress (when the task and report APIs exist). The demo
+ *   corp's own content (sandbox/demo/content.ts) is there too, as after `npm start`.
+ * Every step fails on a page error, a console error, a failed request or an HTTP error.
  * Screenshots at phone size and of the console at 1280×800 go to tests/e2e-artifacts/.
  * Skips (does not fail) without Chromium or without the H5 build.
  */
@@ -41,6 +43,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
   let employee: Person;
   let adminToken: string;
   let desk: BrowserContext;
+  const deskErrors: string[] = [];
   const made: { docTitle?: string; courseId?: string; examId?: string } = {};
   const realNow = clock.now;
 
@@ -66,9 +69,9 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
       type: 'single', stem: '课程学时在什么情况下记入？',
       options: [{ key: 'A', text: '完成全部章节并通过考试' }, { key: 'B', text: '打开课程即可' }], answer: ['A'],
     });
-    const { exam } = await api<{ exam: { id: string } }>(stage.url, 'POST', '/api/v1/exams', t, { title: '信息安全考试', passScore: 60, timeLimitSec: 600, maxAttempts: 3 });
+    const { exam } = await api<{ exam: { id: string } }>(stage.url, 'POST', '/api/v1/exams', t, { title: '网络安全考试', passScore: 60, timeLimitSec: 600, maxAttempts: 3 });
     await api(stage.url, 'PUT', `/api/v1/exams/${exam.id}/questions`, t, { questions: [{ questionId: question.id, score: 100 }] });
-    const { course } = await api<{ course: { id: string } }>(stage.url, 'POST', '/api/v1/courses', t, { title: '信息安全入门', creditHours: 2, examId: exam.id });
+    const { course } = await api<{ course: { id: string } }>(stage.url, 'POST', '/api/v1/courses', t, { title: '网络安全基础', creditHours: 2, examId: exam.id });
     await api(stage.url, 'PATCH', `/api/v1/exams/${exam.id}`, t, { courseId: course.id });
     await api(stage.url, 'POST', `/api/v1/exams/${exam.id}/publish`, t);
     await api(stage.url, 'POST', `/api/v1/courses/${course.id}/chapters`, t, { title: '安全意识', kind: 'video', durationSec: CLIP_SEC, mediaUrl });
@@ -89,11 +92,26 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
   };
 
+  /** Everything that went wrong on a page: page errors, console errors, failed requests, HTTP errors. */
+  function watch(page: Page, errors: string[]) {
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('requestfailed', (r) => {
+      // A media element that is left (navigating away mid-clip) cancels its download: not a failure.
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
+    });
+    return errors;
+  }
+
   async function phone() {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = watch(page, []);
     return { context, page, errors };
   }
 
@@ -148,6 +166,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
   it('the admin (console at 1280×800) assigns the course as a task to the employee\'s department', async () => {
     desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await desk.newPage();
+    watch(page, deskErrors);
     await signInAs(page, admin);
     await page.waitForURL(/packages\/admin\/pages\/dashboard/);
     await page.locator('[data-testid=dashboard]').waitFor();
@@ -161,8 +180,8 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
 
     await page.goto(`${stage.url}/app/packages/admin/pages/tasks/index`);
     await page.locator('[data-testid=assign-task]').waitFor();
-    await page.locator('[data-testid=task-title]').locator('input').fill('信息安全年度培训');
-    await page.locator('[data-testid=pick-course]', { hasText: '信息安全入门' }).click();
+    await page.locator('[data-testid=task-title]').locator('input').fill('网络安全专项培训');
+    await page.locator('[data-testid=pick-course]', { hasText: '网络安全基础' }).click();
     const target = page.locator('[data-testid=pick-department-toggle]', { hasText: new RegExp(`^\\W*${employee.department}$`) });
     await page.locator('[data-testid=pick-department]').first().waitFor();
     for (let i = 0; i < 10 && !(await target.count()); i++) await page.locator('[data-testid=pick-department-expand]').first().click();
@@ -176,7 +195,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     const { context, page, errors } = await phone();
     await signInAs(page, employee);
     await page.locator('[data-testid=home]').waitFor();
-    await expectText(page.locator('[data-testid=task-card]').first(), '信息安全年度培训');
+    await expectText(page.locator('[data-testid=task-card]', { hasText: '网络安全专项培训' }), '网络安全专项培训');
     await shot(page, 'phone-02-home-task');
 
     // The course: enrol, play the clip at 4× while the server's clock runs at 4× too.
@@ -221,8 +240,9 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
 
   it('the admin sees the employee\'s progress in the task, in the department report and in a chart', async () => {
     const page = await desk.newPage();
+    watch(page, deskErrors);
     await page.goto(`${stage.url}/app/packages/admin/pages/tasks/index`);
-    await page.locator('[data-testid=task-row]', { hasText: '信息安全年度培训' }).locator('.qx-abtn').click();
+    await page.locator('[data-testid=task-row]', { hasText: '网络安全专项培训' }).locator('.qx-abtn').click();
     await page.locator('[data-testid=assignee-filter]', { hasText: '已完成' }).click();
     const row = page.locator(`[data-testid=assignee-row][data-host-user-id="${employee.hostUserId}"]`);
     await expectText(row, '已完成');
@@ -230,7 +250,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
 
     await page.goto(`${stage.url}/app/packages/admin/pages/reports/index`);
     await page.locator('.qx-abtn', { hasText: new RegExp(`^${employee.department}$`) }).first().click();
-    const reportRow = page.locator('[data-testid=report-row]', { hasText: '信息安全年度培训' });
+    const reportRow = page.locator('[data-testid=report-row]', { hasText: '网络安全专项培训' });
     await reportRow.waitFor();
     expect(Number((await reportRow.locator('.qx-table__cell').nth(3).textContent()) ?? 0)).toBeGreaterThanOrEqual(1);
     await page.locator('[data-testid=chart-report]').waitFor();
@@ -238,13 +258,30 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
 
     await page.goto(`${stage.url}/app/packages/admin/pages/dashboard/index`);
     await page.locator('[data-testid=chart-completion]').waitFor();
-    await expectText(page.locator('[data-testid=chart-tasks]'), '信息安全');
+    await expectText(page.locator('[data-testid=chart-tasks]'), '网络安全');
     await shot(page, 'admin-01-dashboard');
 
     await page.goto(`${stage.url}/app/packages/admin/pages/settings/index`);
     await page.locator('[data-testid=settings]').waitFor();
     await shot(page, 'admin-07-settings');
+    expect(deskErrors).toEqual([]);
     await desk.close();
+  });
+
+  it('an unknown app route shows 页面不存在; an unknown URL answers a Chinese page to the browser', async () => {
+    const { context, page, errors } = await phone();
+    await signInAs(page, employee);
+    await page.locator('[data-testid=home]').waitFor();
+    await page.goto(`${stage.url}/app/pages/no-such-page/index`);
+    await expectText(page.locator('[data-testid=not-found]'), '页面不存在');
+    await shot(page, 'phone-10-not-found');
+    const res = await page.goto(`${stage.url}/no-such-page`);
+    expect(res?.status()).toBe(404);
+    await expectText(page.locator('h1'), '页面不存在');
+    await shot(page, 'phone-11-server-404');
+    // The two 404s are what this step asked for; nothing else may fail.
+    expect(errors.filter((e) => !/HTTP 404: GET .*\/no-such-page$/.test(e) && !/status of 404 \(Not Found\)/.test(e))).toEqual([]);
+    await context.close();
   });
 });
 
