@@ -242,7 +242,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     const page = await desk.newPage();
     watch(page, deskErrors);
     await page.goto(`${stage.url}/app/packages/admin/pages/tasks/index`);
-    await page.locator('[data-testid=task-row]', { hasText: '网络安全专项培训' }).locator('.qx-abtn').click();
+    await page.locator('[data-testid=task-row]', { hasText: '网络安全专项培训' }).getByText('进度', { exact: true }).click();
     await page.locator('[data-testid=assignee-filter]', { hasText: '已完成' }).click();
     const row = page.locator(`[data-testid=assignee-row][data-host-user-id="${employee.hostUserId}"]`);
     await expectText(row, '已完成');
