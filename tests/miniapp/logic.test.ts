@@ -1,7 +1,7 @@
 /** Pure client logic: timers, heartbeats, answer sheet, charts, hours, tree, snippets, names, query. */
 import { answer, answeredCount, confirmText, goTo, newSheet, submission, unansweredNumbers, type Question } from '../../miniapp/src/lib/answer-sheet';
 import { barLayout, linePoints, niceMax, percent, ticks } from '../../miniapp/src/lib/chart';
-import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask } from '../../miniapp/src/lib/dashboard';
+import { activityBars, completionByDepartment, completionByTask, departmentLabel, overdueByTask } from '../../miniapp/src/lib/dashboard';
 import { formatDuration, secondsLeft, serverOffset, timerTone } from '../../miniapp/src/lib/countdown';
 import { HeartbeatTracker } from '../../miniapp/src/lib/heartbeat';
 import { dueLabel, summarizeHours } from '../../miniapp/src/lib/hours';
@@ -191,12 +191,10 @@ describe('dashboard figures', () => {
       { label: '研发', assigned: 4, completed: 2, overdue: 0, completionRate: 50 },
       { label: '空', assigned: 0, completed: 0, overdue: 0, completionRate: 0 },
     ])).toEqual([{ label: '研发', value: 50 }]);
-    const now = Date.parse('2026-03-07T04:00:00Z'); // 12:00 in China
-    const days = activityByDay(['2026-03-07T01:00:00Z', '2026-03-06T17:00:00Z', '2026-03-06T15:00:00Z', '2026-02-01T00:00:00Z', null], now, 7);
-    expect(days).toHaveLength(7);
-    expect(days[6]).toEqual({ label: '3/7', value: 2 }); // 01:00Z and 17:00Z the day before are both 7 March in China
-    expect(days[5]).toEqual({ label: '3/6', value: 1 });
-    expect(days.reduce((s, d) => s + d.value, 0)).toBe(3);
+    expect(activityBars([{ date: '2026-03-06', activeMembers: 1 }, { date: '2026-03-07', activeMembers: 2 }])).toEqual([
+      { label: '3/6', value: 1 },
+      { label: '3/7', value: 2 },
+    ]);
     expect(departmentLabel({ id: 'cm123456', name: null, hostDeptId: '7' })).toBe('部门 7');
     expect(departmentLabel({ id: 'cm123456', name: '研发部' })).toBe('研发部');
   });

@@ -1,6 +1,5 @@
 /** The admin dashboard's figures, computed from the report APIs' answers (pure, so it is tested). */
 import type { Datum } from './chart';
-import { zonedDay } from './time';
 
 export interface TaskSummary {
   taskId: string;
@@ -33,22 +32,11 @@ export function completionByTask(tasks: TaskSummary[]): Datum[] {
   return tasks.map((t) => ({ label: short(t.title), value: t.completionRate }));
 }
 
-/** Members active on each of the last `days` days (from lastActiveAt), oldest first, in the enterprise's zone. */
-export function activityByDay(lastActive: Array<string | null | undefined>, nowMs: number, days = 7, timeZone?: string): Datum[] {
-  const dayOf = (ms: number) => zonedDay(ms, timeZone);
-  const today = dayOf(nowMs);
-  const counts = new Map<number, number>();
-  for (const iso of lastActive) {
-    if (!iso) continue;
-    const t = Date.parse(iso);
-    if (Number.isNaN(t)) continue;
-    const d = dayOf(t);
-    if (d > today - days && d <= today) counts.set(d, (counts.get(d) ?? 0) + 1);
-  }
-  return Array.from({ length: days }, (_, i) => {
-    const d = today - days + 1 + i;
-    const date = new Date(d * 86_400_000);
-    return { label: `${date.getUTCMonth() + 1}/${date.getUTCDate()}`, value: counts.get(d) ?? 0 };
+/** The server's active-people-per-day (enterprise calendar dates, oldest first) as chart bars labelled M/D. */
+export function activityBars(days: Array<{ date: string; activeMembers: number }>): Datum[] {
+  return days.map(({ date, activeMembers }) => {
+    const [, month, day] = date.split('-').map(Number);
+    return { label: `${month}/${day}`, value: activeMembers };
   });
 }
 

@@ -1,9 +1,8 @@
 /** Admin console: members and roles, directory, dashboard figures, reports and exports, audit log. */
-import { activityByDay, completionByDepartment, completionByTask, departmentLabel, overdueByTask, type TaskSummary } from '../lib/dashboard';
+import { activityBars, completionByDepartment, completionByTask, departmentLabel, overdueByTask, type TaskSummary } from '../lib/dashboard';
 import type { Datum } from '../lib/chart';
 import { http } from './http';
 import { departmentNames } from './open-data';
-import { timeZone } from './session';
 import type { Department, Member, Page, Task } from './types';
 
 export interface MemberFilter {
@@ -69,6 +68,13 @@ export interface DepartmentReport {
   stale: boolean;
 }
 export const departmentReport = (departmentId: string) => http.get<DepartmentReport>(`/api/v1/reports/departments/${departmentId}`);
+/** Members by status and people active per day (signed in or studied), in the enterprise's calendar. */
+export interface ActivityOverview {
+  timeZone: string;
+  members: { active: number; frozen: number };
+  activity: Array<{ date: string; activeMembers: number }>;
+}
+export const activityOverview = (days: number) => http.get<ActivityOverview>('/api/v1/reports/activity', { days });
 export const enterpriseReport = () => http.get<DepartmentReport>('/api/v1/reports/enterprise');
 
 export interface Dashboard {
@@ -83,11 +89,11 @@ export interface Dashboard {
  * The dashboard, assembled from the report APIs: the whole-enterprise report (the same figures as
  * each task's page and the reports page), top-level departments, member activity.
  */
-export async function dashboard(now = Date.now()): Promise<Dashboard> {
-  const [tasks, departments, members, whole] = await Promise.all([
+export async function dashboard(): Promise<Dashboard> {
+  const [tasks, departments, overview, whole] = await Promise.all([
     http.get<Page<Task>>('/api/v1/tasks', { limit: 50 }),
     http.get<Page<Department & { hostDeptId?: string | null }>>('/api/v1/departments', { parentId: 'root', limit: 20 }),
-    http.get<Page<Member>>('/api/v1/members', { limit: 200, status: 'active' }),
+    activityOverview(7),
     enterpriseReport(),
   ]);
   const summaries: TaskSummary[] = whole.tasks.map((t) => ({ taskId: t.taskId, title: t.title, assignees: t.assigned, completed: t.completed, overdue: t.overdue, completionRate: t.completionRate }));
@@ -105,8 +111,8 @@ export async function dashboard(now = Date.now()): Promise<Dashboard> {
     completion: completionByDepartment(reports.map(({ d, r }, i) => ({ label: labels[i] ?? departmentLabel(d), ...r.totals }))),
     taskCompletion: completionByTask(summaries.slice(-8)),
     overdue: overdueByTask(summaries.slice(-8)),
-    activity: activityByDay(members.items.map((m) => m.lastActiveAt), now, 7, timeZone()),
-    totals: { members: members.items.length + (members.nextCursor ? 1 : 0), activeTasks: tasks.items.filter((t) => !t.overdue).length, completionRate: whole.totals.completionRate, overdue: whole.totals.overdue },
+    activity: activityBars(overview.activity),
+    totals: { members: overview.members.active, activeTasks: tasks.items.filter((t) => !t.overdue).length, completionRate: whole.totals.completionRate, overdue: whole.totals.overdue },
   };
 }
 

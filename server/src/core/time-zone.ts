@@ -27,3 +27,26 @@ export function zonedDate(at: Date, timeZone: string = DEFAULT_TIME_ZONE): strin
     return new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
   }
 }
+
+/**
+ * The instant a calendar day begins in a zone: `daysBack` days before the day that contains `at`.
+ * Found by correcting a UTC guess with the zone's offset (twice, so a daylight-saving change on that
+ * day lands right).
+ */
+export function startOfZonedDay(at: Date, timeZone: string = DEFAULT_TIME_ZONE, daysBack = 0): Date {
+  const [y, m, d] = zonedDate(at, timeZone).split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d - daysBack);
+  let guess = wall;
+  for (let i = 0; i < 2; i++) guess = wall - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant. */
+function offsetMs(at: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      .formatToParts(at).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]),
+  );
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
+  return wall - Math.floor(at.getTime() / 1000) * 1000;
+}

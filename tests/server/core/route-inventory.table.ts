@@ -232,6 +232,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   'GET /api/v1/reports/departments/:id': tenantIds({ id: 'department' }),
   'POST /api/v1/reports/refresh': noTenantIds('refreshes the session\'s enterprise'),
   'GET /api/v1/reports/enterprise': noTenantIds('the session\'s own enterprise'),
+  'GET /api/v1/reports/activity': noTenantIds('the session\'s own enterprise'),
   'POST /api/v1/exports': noTenantIds(LIST, fixed({ format: 'records' })),
   'GET /api/v1/exports/:jobId/download': tenantIds({ jobId: 'exportJob' }),
 

@@ -2,6 +2,7 @@
  * Learning records and reports (admins, except a member's own record).
  *   GET  /me/records, /records/members/:id
  *   GET  /reports/courses/:id, /reports/tasks/:id, /reports/departments/:id, /reports/enterprise
+ *   GET  /reports/activity?days=7            head counts and active people per day (the dashboard)
  *   POST /reports/refresh                    rebuild department stats (a job)
  *   POST /exports {format: records|regulator|tasks, year?, courseId?}  → 202 {jobId}
  *   GET  /exports/:jobId/download
@@ -16,10 +17,13 @@ import { AppError, errors } from '../../core/errors';
 import { inputOf, validate } from '../../core/validate';
 import { loadTask, presentTask, taskSummary } from '../tasks/service';
 import { EXPORT_JOB } from './export';
+import { activityOverview } from './activity';
+import { nowDate } from '../courses/clock';
 import { courseReport, departmentReport, memberRecord, refreshDeptStats, reportsAreLive, REFRESH_JOB } from './reports';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const jobParams = z.object({ jobId: z.string().min(1).max(64) });
+const activityQuery = z.object({ days: z.coerce.number().int().min(1).max(31).default(7) });
 const exportBody = z.object({
   format: z.enum(['records', 'regulator', 'tasks']),
   year: z.number().int().min(2000).max(2100).optional(),
@@ -73,6 +77,12 @@ export function recordRoutes(deps: AppDeps): Router<AppState> {
 
   router.get('/reports/enterprise', auth, admin, async (ctx) => {
     ctx.body = await scopedReport(ctx, null);
+  });
+
+  const activity = { query: activityQuery };
+  router.get('/reports/activity', auth, admin, validate(activity), async (ctx) => {
+    const { query } = inputOf(ctx, activity);
+    ctx.body = await activityOverview(ctx.state.db!, ctx.state.actor!.tenantId, query.days, nowDate());
   });
 
   router.get('/reports/departments/:id', auth, admin, validate(one), async (ctx) => {

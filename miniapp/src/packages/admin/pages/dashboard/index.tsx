@@ -24,7 +24,7 @@ export default function Dashboard() {
             </View>
             <View className='qx-grid'>
               <BarChart title='各部门完成率' data={d.completion} unit='%' testId='chart-completion' />
-              <BarChart title='近 7 天活跃人数' data={d.activity} color='#00a870' testId='chart-activity' />
+              <BarChart title='近 7 天每日活跃人数（登录或学习）' data={d.activity} color='#00a870' testId='chart-activity' />
               <BarChart title='各任务逾期人数' data={d.overdue} color='#d0342c' testId='chart-overdue' />
             </View>
             <View className='qx-grid' style={{ gridTemplateColumns: '1fr' }}>
