@@ -120,3 +120,9 @@ export async function completeCourse(t: TestApp, tenantId: string, courseId: str
     update: { chaptersDoneAt: now, completedAt: now },
   });
 }
+
+/** A chapter the member completed (as the heartbeat rules would mark it). */
+export async function completeChapter(t: TestApp, tenantId: string, memberId: string, courseId: string, chapterId: string) {
+  const now = new Date(clock.now());
+  await t.deps.db.prisma.chapterProgress.create({ data: { tenantId, memberId, courseId, chapterId, completed: true, completedAt: now, creditedSec: 60, furthestSec: 60 } });
+}

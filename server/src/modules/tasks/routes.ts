@@ -1,7 +1,7 @@
 /**
  * Training tasks.
  *   admin:  POST/PATCH (fields and audience)/DELETE (archives) /tasks, GET /tasks (all), GET /tasks/:id (with totals), GET /tasks/:id/assignees
- *   member: GET /me/tasks, GET /tasks/:id (own progress; 404 when not assigned),
+ *   member: GET /me/tasks (with progress and the next step), GET /tasks/:id (own progress; 404 when not assigned),
  *           POST /tasks/:id/documents/:documentId/read (read confirmation of a task document)
  */
 import Router from '@koa/router';
@@ -16,6 +16,8 @@ import { inputOf, validate } from '../../core/validate';
 import { clock } from '../courses/clock';
 import { assigneeCondition, matchesTargets } from './assignees';
 import { recordItemDone } from './completion';
+import { memberItems, tasksProgress } from './next-step';
+import { presentMyProgress, presentMyTask } from './presenter';
 import { scheduleReminders } from './reminders';
 import { assigneesQuery, createTaskBody, docParams, idParams, updateTaskBody } from './schema';
 import { assigneeStatus, backfillTask, checkReferences, checkTargets, loadTask, presentTask, taskSelect, taskSummary, type TaskRow } from './service';
@@ -37,23 +39,12 @@ async function assignedAmong(db: TenantDb, memberId: string, tasks: TaskRow[]): 
   return tasks.filter((t) => matchesTargets(targets.filter((x) => x.taskId === t.id), memberId, mine, targetPaths));
 }
 
-/** The member's progress in one task: every item, done or not (knowledge-base reads count). */
+/** The member's progress in one task: every item, done or not, and what comes next. */
 async function myProgress(db: TenantDb, tenantId: string, memberId: string, task: TaskRow) {
-  const items = await db.taskItem.findMany({ where: { taskId: task.id }, orderBy: { sortOrder: 'asc' }, select: { id: true, kind: true, refId: true } });
-  let done = await db.taskItemDone.findMany({ where: { taskId: task.id, memberId }, select: { itemId: true, doneAt: true } });
-  const docs = items.filter((i) => i.kind === 'document' && !done.some((d) => d.itemId === i.id));
-  if (docs.length) {
-    const views = await db.kbView.findMany({ where: { memberId, nodeId: { in: docs.map((d) => d.refId) } }, select: { nodeId: true, firstViewedAt: true } });
-    for (const v of views) await recordItemDone(db, tenantId, memberId, 'document', v.nodeId, v.firstViewedAt);
-    if (views.length) done = await db.taskItemDone.findMany({ where: { taskId: task.id, memberId }, select: { itemId: true, doneAt: true } });
-  }
-  const doneAt = new Map(done.map((d) => [d.itemId, d.doneAt]));
+  const items = (await memberItems(db, tenantId, memberId, [task.id])).get(task.id)!;
+  const progress = (await tasksProgress(db, memberId, [{ taskId: task.id, items }])).get(task.id)!;
   const completion = await db.taskCompletion.findFirst({ where: { taskId: task.id, memberId }, select: { completedAt: true } });
-  return {
-    items: items.map((i) => ({ id: i.id, kind: i.kind, refId: i.refId, done: doneAt.has(i.id), doneAt: doneAt.get(i.id)?.toISOString() ?? null })),
-    status: assigneeStatus(completion?.completedAt ?? null, done.length, task.dueAt),
-    completedAt: completion?.completedAt.toISOString() ?? null,
-  };
+  return presentMyProgress(items, progress, assigneeStatus(completion?.completedAt ?? null, progress.itemsDone, task.dueAt), completion?.completedAt ?? null);
 }
 
 export function taskRoutes(deps: AppDeps): Router<AppState> {
@@ -94,10 +85,12 @@ export function taskRoutes(deps: AppDeps): Router<AppState> {
     const { db, actor } = ctx.state;
     const open = await db!.trainingTask.findMany({ where: { archivedAt: null, startsAt: { lte: new Date(clock.now()) } }, select: taskSelect, orderBy: { dueAt: 'asc' } });
     const mine = await assignedAmong(db!, actor!.memberId, open);
+    const items = await memberItems(db!, actor!.tenantId, actor!.memberId, mine.map((t) => t.id));
+    const progress = await tasksProgress(db!, actor!.memberId, mine.map((t) => ({ taskId: t.id, items: items.get(t.id)! })));
     const completed = new Set(
       (await db!.taskCompletion.findMany({ where: { memberId: actor!.memberId, taskId: { in: mine.map((t) => t.id) } }, select: { taskId: true } })).map((c) => c.taskId),
     );
-    ctx.body = { items: mine.map((t) => ({ ...presentTask(t), status: completed.has(t.id) ? 'completed' : clock.now() > t.dueAt.getTime() ? 'overdue' : 'open' })) };
+    ctx.body = { items: mine.map((t) => presentMyTask(t, completed.has(t.id), progress.get(t.id)!)) };
   });
 
   router.get('/tasks/:id', auth, validate(one), async (ctx) => {
