@@ -1,5 +1,6 @@
 /** Exams: attempts (questions without answers), answers, submission, results; the question bank. */
 import { fromServerAnswer, toServerAnswer, type Answer, type Question, type ServerAnswer } from '../lib/answer-sheet';
+import type { ReviewQuestion } from '../lib/answer-review';
 import { http } from './http';
 import type { Page } from './types';
 
@@ -64,7 +65,8 @@ export async function submitAttempt(attemptId: string, questions: Question[], an
   await saveAnswers(attemptId, questions, answers);
   return http.post<{ attempt: AttemptHeader }>(`/api/v1/attempts/${attemptId}/submit`).then((r) => r.attempt);
 }
-export const getResult = (attemptId: string) => http.get<{ attempt: AttemptHeader }>(`/api/v1/attempts/${attemptId}`).then((r) => r.attempt);
+/** The attempt, with the answer review when it is submitted and the exam shows answers (结果可见性: 分数与答案解析). */
+export const getResult = (attemptId: string) => http.get<{ attempt: AttemptHeader; questions?: ReviewQuestion[] }>(`/api/v1/attempts/${attemptId}`);
 export const reportSwitchAway = (attemptId: string) => http.post(`/api/v1/attempts/${attemptId}/switch-away`);
 
 export const listExams = (cursor?: string | null) => http.get<Page<Exam>>('/api/v1/exams', { cursor, limit: 20 });

@@ -1,3 +1,4 @@
+import type { NextStep } from '../lib/task-progress';
 /** Shapes the server's presenters return (only the fields the pages use). */
 import type { Page } from '../lib/paged-list';
 
@@ -91,7 +92,12 @@ export interface Task {
   required?: boolean;
   status?: string;
   overdue?: boolean;
+  /** 0..1 (GET /me/tasks): items done, chapters of an unfinished course counted in part. */
   progress?: number;
+  itemsDone?: number;
+  itemsTotal?: number;
+  /** The first unfinished item (GET /me/tasks); null when the task is complete. */
+  next?: NextStep | null;
   items?: Array<{ kind: string; refId: string; title?: string; done?: boolean }>;
 }
 

@@ -111,6 +111,8 @@ describe('training tasks', () => {
     const inbox = await t.http.get('/api/v1/inbox').set(bearer(m1.token)).expect(200);
     expect(inbox.body.unread).toBe(6);
     expect(inbox.body.items.map((n: { kind: string }) => n.kind).sort()).toEqual(['task.assigned', 'task.assigned', 'task.due_soon', 'task.due_soon', 'task.overdue', 'task.overdue']);
+    // Each opens the app's task list (a page the app has), naming the task.
+    expect(new Set(inbox.body.items.map((n: { link: string }) => n.link))).toEqual(new Set([`/pages/tasks/index?id=${task.body.task.id}`, `/pages/tasks/index?id=${all.body.task.id}`]));
     // m2 is assigned only the enterprise-wide task.
     expect((await t.http.get('/api/v1/inbox').set(bearer(m2.token)).expect(200)).body.unread).toBe(3);
 

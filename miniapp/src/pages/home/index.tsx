@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { StateView } from '../../components/state-view';
 import { ApiError } from '../../lib/api-error';
 import { CourseCard } from '../../components/course-card';
-import { TaskCard } from '../../components/task-card';
+import { openTask, TaskCard } from '../../components/task-card';
 import { useRequest } from '../../hooks/use-request';
 import { useSignedIn } from '../../hooks/use-signed-in';
 import { go, routes } from '../../lib/routes';
@@ -42,7 +42,7 @@ export default function Home() {
           <Text className='qx-section__more' onClick={() => go(routes.tasks)}>全部</Text>
         </View>
         <StateView loading={tasks.loading} error={tasks.error} onRetry={tasks.reload} empty={!tasks.data?.items.length} emptyText='暂无培训任务'>
-          {tasks.data?.items.slice(0, 3).map((t) => <TaskCard key={t.id} task={t} onClick={() => go(routes.tasks)} />)}
+          {tasks.data?.items.slice(0, 3).map((t) => <TaskCard key={t.id} task={t} onClick={() => void openTask(t)} />)}
         </StateView>
       </View>
 

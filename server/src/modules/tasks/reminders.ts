@@ -60,14 +60,15 @@ export async function runReminder(deps: AppDeps, job: JobRecord, io: JobIO) {
     members = members.filter((m) => !done.has(m));
   }
   const { title, body } = texts[stage](task);
-  const link = `/pages/task/detail?id=${taskId}`;
+  // The app's task list (tasks have no page of their own); on the web, the same page under /app.
+  const link = `/pages/tasks/index?id=${taskId}`;
   const keyOf = (memberId: string) => `task:${taskId}:${stage}:${task.dueAt.getTime()}:${memberId}`;
   let notified = 0;
   let pushed = 0;
   for (let i = 0; i < members.length; i += CHUNK) {
     const chunk = members.slice(i, i + CHUNK);
     notified += await notify(db, tenantId, chunk.map((memberId) => ({ memberId, dedupeKey: keyOf(memberId) })), { kind: `task.${stage}`, title, body, link });
-    pushed += await push(deps, db, tenantId, chunk.map(keyOf), { title, body, url: `${deps.config.PUBLIC_URL}/#${link}` });
+    pushed += await push(deps, db, tenantId, chunk.map(keyOf), { title, body, url: `${deps.config.PUBLIC_URL.replace(/\/$/, '')}/app${link}` });
     await io.progress(Math.min(i + CHUNK, members.length), members.length);
   }
   return { stage, assignees: members.length, notified, pushed };
