@@ -1,5 +1,5 @@
 /** Screening rules, without HTTP: words (folded), classified markers, links → publish / review / refuse. */
-import { WordMatcher } from '../../../server/src/modules/community/screening/word-matcher';
+import { WordMatcher, foldForMatching } from '../../../server/src/modules/community/screening/word-matcher';
 import { checkLinks, normaliseDomain } from '../../../server/src/modules/community/screening/links';
 import { refusalError, screen, type ScreeningRules } from '../../../server/src/modules/community/screening/screen';
 
@@ -23,6 +23,46 @@ describe('word matcher', () => {
 
   it('keeps the stricter action when a word is listed twice', () => {
     expect(new WordMatcher([{ word: '某词', action: 'review' }, { word: '某词', action: 'refuse' }]).find('含某词')).toEqual([{ word: '某词', action: 'refuse' }]);
+  });
+});
+
+describe('word matcher against a loop of includes', () => {
+  let seed = 11;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const ALPHABET = ['敏', '感', '词', '测', '试', '的', 'a', 'B', 'Ｃ', '，', ' ', '*', 'é', 'e\u0301', '😀', 'ß', 'İ', '\u3000', '①'];
+  const draw = (n: number) => Array.from({ length: n }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
+  const naive = (words: string[], text: string) => {
+    const folded = foldForMatching(text);
+    return new Set(words.map(foldForMatching).filter((w) => w && folded.includes(w)));
+  };
+
+  it('finds overlapping words, words inside words and words sharing suffixes (he/she/his/hers)', () => {
+    const m = new WordMatcher(['he', 'she', 'his', 'hers'].map((word) => ({ word, action: 'review' as const })));
+    expect(m.find('ushers').map((h) => h.word).sort()).toEqual(['he', 'hers', 'she']);
+    expect(m.find('ahishers').map((h) => h.word).sort()).toEqual(['he', 'hers', 'his', 'she']);
+  });
+
+  it('agrees with includes on folded text over random lists and texts, ASCII, CJK, full-width, combining marks and surrogates', () => {
+    for (let round = 0; round < 300; round++) {
+      const words = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => draw(1 + Math.floor(rand() * 4)));
+      const m = new WordMatcher(words.map((word) => ({ word, action: 'review' as const })));
+      for (let t = 0; t < 5; t++) {
+        const text = draw(Math.floor(rand() * 40));
+        expect(new Set(m.find(text).map((h) => h.word))).toEqual(naive(words, text));
+      }
+    }
+  });
+
+  it('folds by table exactly as NFKC + lower case + dropping separators would', () => {
+    const SEP = /[\s\u200b-\u200f\u2060\ufeff*_~·•.,，。、|/\\'"`^+\-=#@!！?？:：;；()[\]{}（）【】「」《》<>]+/g;
+    const reference = (t: string) => t.normalize('NFKC').toLowerCase().replace(SEP, '');
+    for (const text of ['普通的中文，句子。', 'ＡＢＣ　ｄｅｆ！', 'Hello, World', 'é vs e\u0301', '①②③ ｶﾀｶﾅ', '😀 x', '“引号”‘单’·•']) {
+      expect(foldForMatching(text)).toBe(reference(text));
+    }
+    for (let i = 0; i < 200; i++) {
+      const text = draw(30);
+      expect(foldForMatching(text)).toBe(reference(text));
+    }
   });
 });
 

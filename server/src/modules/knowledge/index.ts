@@ -9,5 +9,5 @@ export { recordView, hasRead, readsOf } from './social/views';
 export { loadAccess, type KbAccess, type KbRole } from './policy';
 export type { SearchEngine, SearchRequest, SearchHit } from './search/engine';
 // Screening and plain-text rules that community content shares with knowledge bases.
-export { findClassifiedMarker, classifiedMarkers } from './content/screening';
+export { findClassifiedMarker, findClassifiedMarkerIn, classifiedMarkers } from './content/screening';
 export { neutraliseComment, neutraliseTitle } from './content/sanitize';

@@ -21,8 +21,14 @@ const allowedBy = (host: string, domains: string[]) => domains.some((d) => host 
 
 /** What is wrong with the links in `text`: bad schemes first, then hosts outside the allow-list. */
 export function checkLinks(text: string, allowDomains: string[]): LinkFinding[] {
+  return checkLinksIn(text.normalize('NFKC'), allowDomains);
+}
+
+/** checkLinks on a text already NFKC-normalised (screening normalises once). */
+export function checkLinksIn(normalised: string, allowDomains: string[]): LinkFinding[] {
+  if (!normalised.includes(':')) return [];
   const findings: LinkFinding[] = [];
-  for (const match of text.normalize('NFKC').matchAll(URL_LIKE)) {
+  for (const match of normalised.matchAll(URL_LIKE)) {
     const scheme = match[1].toLowerCase();
     const link = match[0];
     if (!match[2] && !BARE_SCHEMES.has(scheme)) continue; // "比分 3:2", "时间:" are not links

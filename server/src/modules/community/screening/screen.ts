@@ -4,8 +4,8 @@
  * published, held for review or refused. Pure: the rules in force come from rules.ts.
  */
 import { AppError } from '../../../core/errors';
-import { findClassifiedMarker } from '../../knowledge';
-import { checkLinks } from './links';
+import { findClassifiedMarkerIn } from '../../knowledge';
+import { checkLinksIn } from './links';
 import type { WordMatcher } from './word-matcher';
 
 export interface ScreeningRules {
@@ -34,12 +34,13 @@ export function screen(rules: ScreeningRules, parts: TextPart[]): Verdict {
   const refuse: Reason[] = [];
   const review: Reason[] = [];
   for (const { what, text } of parts) {
-    const marker = findClassifiedMarker(text, rules.classifiedMarkers);
+    const normalised = text.normalize('NFKC'); // once for the markers, the words and the links
+    const marker = findClassifiedMarkerIn(normalised, rules.classifiedMarkers);
     if (marker) refuse.push({ rule: 'classified_marker', match: marker, part: what });
-    for (const { word, action } of rules.words.find(text)) {
+    for (const { word, action } of rules.words.find(normalised)) {
       (action === 'refuse' ? refuse : review).push({ rule: 'sensitive_word', match: word, part: what });
     }
-    for (const finding of checkLinks(text, rules.linkDomains)) {
+    for (const finding of checkLinksIn(normalised, rules.linkDomains)) {
       if (finding.rule === 'link_scheme') refuse.push({ rule: 'link_scheme', match: finding.link, part: what });
       else review.push({ rule: 'link_domain', match: finding.host, part: what });
     }

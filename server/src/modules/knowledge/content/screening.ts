@@ -20,17 +20,27 @@ export function normaliseForScreening(text: string): string {
 
 /** The first marker found in `text`, or null. */
 export function findClassifiedMarker(text: string, markers: string[]): string | null {
-  const normalised = normaliseForScreening(text);
+  return findClassifiedMarkerIn(normaliseForScreening(text), markers);
+}
+
+// The marking patterns of the three levels, compiled once.
+const markings = new Map<string, RegExp>();
+function markingOf(level: string): RegExp {
+  let re = markings.get(level);
+  if (!re) {
+    const m = escapeRe(level);
+    re = new RegExp(`${m}\\s*[★☆*]|密级\\s*[:：]?\\s*${m}|[【\\[(]\\s*${m}\\s*[】\\])]|(^|\\n)\\s*${m}\\s*(\\n|$)`);
+    markings.set(level, re);
+  }
+  return re;
+}
+
+/** findClassifiedMarker on a text already through normaliseForScreening (screening normalises once). */
+export function findClassifiedMarkerIn(normalised: string, markers: string[]): string | null {
   for (const raw of markers) {
     const marker = normaliseForScreening(raw).trim();
-    if (!marker) continue;
-    if (LEVELS.has(marker)) {
-      const m = escapeRe(marker);
-      const marking = new RegExp(`${m}\\s*[★☆*]|密级\\s*[:：]?\\s*${m}|[【\\[(]\\s*${m}\\s*[】\\])]|(^|\\n)\\s*${m}\\s*(\\n|$)`);
-      if (marking.test(normalised)) return raw;
-    } else if (normalised.includes(marker)) {
-      return raw;
-    }
+    if (!marker || !normalised.includes(marker)) continue;
+    if (!LEVELS.has(marker) || markingOf(marker).test(normalised)) return raw;
   }
   return null;
 }
