@@ -76,6 +76,8 @@ async function installDemo(deps: AppDeps, sandbox: Sandbox, qixuePort: number, l
     logger.error('demo: the install did not finish within a minute; see the job log');
     return;
   }
+  // The demo shows every feature: it runs on the professional edition (README, Editions).
+  await prisma.tenant.update({ where: { id: tenant.id }, data: { edition: 'pro' } });
   const members = await prisma.member.count({ where: { tenantId: tenant.id, status: 'active' } });
   const admin = state.user(corp, corp.admins[0])!;
   const employee = [...corp.users.values()].find((u) => !corp.admins.includes(u.internalId))!;

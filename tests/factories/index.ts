@@ -39,7 +39,7 @@ export async function createTenant(
   overrides: { name?: string; status?: 'active' | 'suspended' | 'uninstalled' | 'cancelled'; edition?: 'basic' | 'pro' | 'private' } = {},
 ): Promise<TestTenant> {
   const tenant = await t.deps.db.prisma.tenant.create({
-    data: { name: overrides.name ?? `测试企业 ${unique()}`, status: overrides.status ?? 'active', edition: overrides.edition ?? 'basic' },
+    data: { name: overrides.name ?? `测试企业 ${unique()}`, status: overrides.status ?? 'active', edition: overrides.edition ?? 'pro' },
     select: { id: true },
   });
   const admin = await createMember(t, tenant.id, { role: 'admin' });

@@ -36,6 +36,7 @@ import { xapiRoutes } from './xapi/routes';
 import { xapiAdminRoutes } from './xapi/admin-routes';
 import { metricsRoutes } from './health/metrics-routes';
 import { auditRoutes } from './audit/routes';
+import { editionRoutes } from './editions/routes';
 
 export interface Mount {
   prefix: string;
@@ -73,6 +74,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/xapi', router: xapiRoutes(deps) },
     { prefix: '', router: metricsRoutes(deps) },
     { prefix: '/api/v1', router: auditRoutes(deps) },
+    { prefix: '/api/v1', router: editionRoutes(deps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

@@ -66,6 +66,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   'GET /api/v1/members/:id': tenantIds({ id: 'member' }),
   'PUT /api/v1/members/:id/role': tenantIds({ id: 'member' }, fixed({ role: 'admin' })),
   'GET /api/v1/audit-logs': noTenantIds(LIST),
+  'GET /api/v1/admin/edition': noTenantIds('the enterprise\'s own edition and usage'),
   'GET /api/v1/departments': noTenantIds(LIST),
   'GET /api/v1/departments/:id': tenantIds({ id: 'department' }),
   'GET /api/v1/directory/sync': noTenantIds('the enterprise\'s own sync state'),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Actor, AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
 import { audit } from '../../core/audit';
+import { assertQuota } from '../editions/gate';
 import { errors } from '../../core/errors';
 import { revokeMemberSessions } from '../../core/auth/sessions';
 import type { createInvitationBody } from './schema';
@@ -14,6 +15,7 @@ export async function createInvitation(deps: AppDeps, db: TenantDb, actor: Actor
   if (existing && existing.status !== 'left' && existing.status !== 'cancelled') {
     throw errors.conflict('already_member', '该手机号已是本企业成员 / This phone number already belongs to a member');
   }
+  if (!existing || existing.status === 'left' || existing.status === 'cancelled') await assertQuota(deps.db.prisma, actor.tenantId, 'members');
   const data = { name: input.name, phoneCipher: deps.cipher.encrypt(input.phone), phoneHash, role: input.role, status: 'active' as const };
   const member = existing
     ? await db.member.update({ where: { id: existing.id }, data, select: { id: true } })

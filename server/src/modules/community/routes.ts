@@ -4,8 +4,10 @@
  * screening). Reports, penalties and appeals are the moderation module's.
  */
 import Router from '@koa/router';
+import type { Middleware } from 'koa';
 import type { AppDeps, AppState } from '../../core/context';
 import { authenticate } from '../../core/auth/authenticate';
+import { requireFeature } from '../editions/gate';
 import { requireAdmin } from '../../core/auth/policy';
 import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
@@ -21,7 +23,10 @@ import * as s from './schema';
 
 export function communityRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
-  const auth = authenticate(deps);
+  // The community is a feature of the edition (002 §2.2.6): every route of it checks the edition.
+  const signedIn = authenticate(deps);
+  const included = requireFeature(deps.db.prisma, 'community');
+  const auth: Middleware = (ctx, next) => signedIn(ctx, () => included(ctx, next));
   const one = { params: s.idParams };
 
   router.get('/community/boards', auth, async (ctx) => {

@@ -16,6 +16,7 @@ import { inputOf, validate } from '../../core/validate';
 import type { TenantDb } from '../../core/tenancy';
 import { readRaw } from '../../core/http/read-raw';
 import { clock } from '../courses/clock';
+import { assertQuota } from '../editions/gate';
 import { exportXlsx, parseImport, templateXlsx, XLSX_TYPE } from './excel';
 import { forgetExam, loadExamForTaking } from './paper';
 import { createQuestion, importQuestions, updateQuestion } from './question-bank';
@@ -129,6 +130,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     const { body } = inputOf(ctx, newE);
     const { db, actor } = ctx.state;
     await assertCourse(db!, body.courseId);
+    await assertQuota(deps.db.prisma, actor!.tenantId, 'examsPerMonth');
     const exam = await db!.exam.create({ data: { ...body, rules: body.rules ?? undefined, tenantId: actor!.tenantId }, select: examSelect });
     await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'exam.create', targetType: 'exam', targetId: exam.id, ip: ctx.ip });
     ctx.status = 201;

@@ -10,6 +10,7 @@ import { createTenantBody, listTenantsQuery, tenantParams, updateTenantBody } fr
 import { presentTenant, tenantSelect } from './presenter';
 import { registerTenant, updateTenant } from './service';
 import { platformOpenApi } from './openapi';
+import { editionReport } from '../editions/gate';
 
 export function platformRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
@@ -44,7 +45,7 @@ export function platformRoutes(deps: AppDeps): Router<AppState> {
     const { params } = inputOf(ctx, one);
     const tenant = await deps.db.prisma.tenant.findUnique({ where: { id: params.id }, select: tenantSelect });
     if (!tenant) throw errors.notFound('tenant');
-    ctx.body = { tenant: presentTenant(tenant) };
+    ctx.body = { tenant: presentTenant(tenant), plan: await editionReport(deps.db.prisma, tenant.id) };
   });
 
   const patch = { params: tenantParams, body: updateTenantBody };

@@ -14,6 +14,7 @@ import { verifySession } from '../../../core/auth/sessions';
 import { AppError, errors } from '../../../core/errors';
 import { scopeToTenant } from '../../../core/tenancy';
 import { inputOf, validate } from '../../../core/validate';
+import { assertQuota } from '../../editions/gate';
 import { kbOf, newId, type Kb } from '../context';
 import { neutraliseFileName } from '../content/sanitize';
 import { refuseClassified } from '../content/screening';
@@ -75,6 +76,7 @@ export function attachmentRoutes(deps: AppDeps): Router<AppState> {
       throw new AppError(415, 'unsupported_file_type', '文件已损坏，无法读取 / The file is damaged', { fileName });
     });
     refuseClassified(await markersOf(kb), [{ what: 'file name', text: fileName }, { what: 'file', text }]);
+    await assertQuota(deps.db.prisma, kb.actor.tenantId, 'storageBytes', data.length);
     const id = newId();
     const storageKey = `${kb.actor.tenantId}/attachments/${id}.${type.ext}`;
     await storageOf(deps).put(storageKey, data, type.mime);

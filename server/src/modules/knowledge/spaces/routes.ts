@@ -5,6 +5,7 @@ import { audit } from '../../../core/audit';
 import { authenticate } from '../../../core/auth/authenticate';
 import { authorize } from '../../../core/auth/policy';
 import { inputOf, validate } from '../../../core/validate';
+import { assertQuota } from '../../editions/gate';
 import { kbAudit } from '../audit';
 import { kbOf, type Kb } from '../context';
 import { htmlToText, neutraliseTitle } from '../content/sanitize';
@@ -39,6 +40,7 @@ export function spaceRoutes(deps: AppDeps): Router<AppState> {
     const { body } = inputOf(ctx, create);
     const kb = await kbOf(ctx, deps);
     authorize(kb.access.isAdmin, '仅企业管理员可创建知识库 / Only enterprise admins create spaces');
+    await assertQuota(deps.db.prisma, kb.actor.tenantId, 'spaces');
     const space = await kb.db.kbSpace.create({
       data: { name: neutraliseTitle(body.name) || '未命名', description: body.description ? neutraliseTitle(body.description) : null, createdById: kb.actor.memberId } as never,
       select: spaceSelect,
