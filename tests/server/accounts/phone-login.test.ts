@@ -142,7 +142,7 @@ describe('phone + password', () => {
     expect(logs.body.items[1].ip).toBeTruthy();
   });
 
-  it('a new device needs an SMS code', async () => {
+  it('a new device needs an SMS code before the password is compared', async () => {
     const a = await createTenant(t);
     const phone = newPhone();
     await addPhoneMember(t, a.id, phone);
@@ -151,6 +151,9 @@ describe('phone + password', () => {
     const other = newDevice();
     const first = await t.http.post('/api/v1/auth/password').send({ phone, password: 'secret123', deviceId: other }).expect(403);
     expect(first.body.error.code).toBe('device_verification_required');
+    // A wrong password gets the same answer: only the phone's holder learns which it was.
+    const wrong = await t.http.post('/api/v1/auth/password').send({ phone, password: 'wrong12345', deviceId: other }).expect(403);
+    expect(wrong.body).toEqual(first.body);
     const code = await smsCode(t, phone, 'new_device');
     await t.http.post('/api/v1/auth/password').send({ phone, password: 'secret123', deviceId: other, smsCode: code }).expect(200);
     await t.http.post('/api/v1/auth/password').send({ phone, password: 'secret123', deviceId: other }).expect(200);

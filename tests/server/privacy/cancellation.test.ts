@@ -3,6 +3,7 @@ import { createMember, createTenant } from '../../factories';
 import { addPhoneMember, newPhone } from '../accounts/helpers';
 import { setPassword } from '../../../server/src/core/auth/phone-login';
 import { daysAgo, lastCode } from './helpers';
+import { sandboxSmsOutbox } from '../../../server/src/hosts/sms/sandbox';
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp()));
@@ -94,9 +95,14 @@ describe('account cancellation', () => {
     expect(log).toMatchObject({ actorType: 'member', details: { confirmedBy: 'sms_code' } });
 
     await t.http.get('/api/v1/me').set(bearer(m.token)).expect(401);
-    // The phone no longer leads to the account.
-    const login = await t.http.post('/api/v1/auth/password').send({ phone: m.phone, password: 'secret-pass-1', deviceId: 'device-cancel-1' }).expect(401);
-    expect(login.body.error.code).toBe('invalid_credentials');
+    // The phone no longer leads to the account: its device is forgotten, so a password login asks for
+    // the SMS step, as for any phone (issue 13, defect 7) — and no login code is sent to it.
+    const login = await t.http.post('/api/v1/auth/password').send({ phone: m.phone, password: 'secret-pass-1', deviceId: 'device-cancel-1' }).expect(403);
+    expect(login.body.error.code).toBe('device_verification_required');
+    await prisma().rateCounter.deleteMany({ where: { key: { startsWith: `sms:phone:${t.deps.cipher.lookupHash(m.phone)}` } } });
+    const sent = sandboxSmsOutbox.to(m.phone).length;
+    await t.http.post('/api/v1/auth/sms-code').send({ phone: m.phone, purpose: 'new_device' }).expect(202);
+    expect(sandboxSmsOutbox.to(m.phone)).toHaveLength(sent);
     // Nobody else was touched.
     expect((await prisma().member.findUnique({ where: { id: other.id } }))!).toMatchObject({ status: 'active', phoneHash: expect.any(String) });
     await t.http.get('/api/v1/me').set(bearer(other.token)).expect(200);

@@ -3,7 +3,7 @@ import { createMember, createTenant } from '../../factories';
 import { expectOtherTenantGets404 } from '../../support/isolation';
 import { addPhoneMember, newDevice, newPhone, smsCode } from '../accounts/helpers';
 import { SWEEP_JOB } from '../../../server/src/modules/privacy/inactivity';
-import { setPassword } from '../../../server/src/core/auth/phone-login';
+import { rememberDevice, setPassword } from '../../../server/src/core/auth/phone-login';
 import { daysAgo } from './helpers';
 
 let t: TestApp;
@@ -100,7 +100,9 @@ describe('freeze after the inactivity period, unfreeze with password + SMS code'
     // The frozen member's session no longer works; a login says why.
     await t.http.get('/api/v1/me').set(bearer(never.token)).expect(401);
     await t.http.get('/api/v1/me').set(bearer(recent.token)).expect(200);
-    const login = await t.http.post('/api/v1/auth/password').send({ phone: idle.phone, password: idle.password, deviceId: newDevice() }).expect(403);
+    const device = newDevice();
+    await rememberDevice(t.deps, a.id, idle.id, device);
+    const login = await t.http.post('/api/v1/auth/password').send({ phone: idle.phone, password: idle.password, deviceId: device }).expect(403);
     expect(login.body.error.code).toBe('account_frozen');
     expect(await prisma().auditLog.count({ where: { tenantId: a.id, action: 'member.freeze', targetId: idle.id, actorType: 'system' } })).toBe(1);
   });

@@ -8,7 +8,7 @@ import { AppError, errors } from '../errors';
 import { hashToken } from '../tokens';
 import { assertMaySignIn, completeLogin, loadLoginTarget, recordLogin, type LoginMeta, type LoginResult } from './login';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
-import { RateLimiter, type Limit } from './rate-limit';
+import { RateLimiter, type Limit, type TakenAttempt } from './rate-limit';
 import { consumeVerificationCode, sendVerificationCode, type CodePurpose } from './verification-codes';
 
 export interface PhoneCandidate {
@@ -67,15 +67,38 @@ const passwordLimits = (deps: AppDeps, phone: string, ip?: string): Limit[] => [
   ...(ip ? [{ key: `pwd:ip:${ip}`, max: 100, windowSeconds: 15 * 60 }] : []),
 ];
 
+/**
+ * Takes one password attempt from `limits` before anything about the password is checked (429 when
+ * they are used up). Of attempts sent at once no more than the limit get through, as with SMS codes'
+ * guesses: counting a failure after the comparison let 40 concurrent guesses compare 15 passwords.
+ */
+export function takePasswordAttempt(deps: AppDeps, limits: Limit[], message: string): Promise<TakenAttempt> {
+  return new RateLimiter(deps.db.prisma).take(limits, message);
+}
+
+/** The candidates whose password this is; spends the time of one comparison when none has a password. */
+export async function matchPassword(candidates: PhoneCandidate[], password: string): Promise<PhoneCandidate[]> {
+  const withPassword = candidates.filter((c) => c.passwordHash);
+  if (withPassword.length === 0) await burnPasswordCheck(password);
+  const matched: PhoneCandidate[] = [];
+  for (const c of withPassword) if (await verifyPassword(password, c.passwordHash!)) matched.push(c);
+  return matched;
+}
+
 const deviceHash = (deviceId: string) => hashToken(`device:${deviceId}`);
 
-async function knowsDevice(deps: AppDeps, c: PhoneCandidate, deviceId: string): Promise<boolean> {
-  const row = await deps.db.prisma.memberDevice.findUnique({
-    where: { tenantId_memberId_deviceHash: { tenantId: c.tenantId, memberId: c.memberId, deviceHash: deviceHash(deviceId) } },
+/** Whether one of these people has signed in from this device before. */
+async function knowsDevice(deps: AppDeps, candidates: PhoneCandidate[], deviceId: string): Promise<boolean> {
+  if (candidates.length === 0) return false;
+  const row = await deps.db.prisma.memberDevice.findFirst({
+    where: { OR: candidates.map((c) => ({ tenantId: c.tenantId, memberId: c.memberId })), deviceHash: deviceHash(deviceId) },
     select: { deviceHash: true },
   });
   return !!row;
 }
+
+const deviceVerificationRequired = () =>
+  new AppError(403, 'device_verification_required', '新设备登录需要短信验证码 / A new device needs an SMS code', { codePurpose: 'new_device' });
 
 async function rememberDevice(deps: AppDeps, tenantId: string, memberId: string, deviceId: string | undefined): Promise<void> {
   if (!deviceId) return;
@@ -105,23 +128,30 @@ export async function requestPhoneCode(deps: AppDeps, phone: string, purpose: Co
   await sendVerificationCode(deps, phone, purpose, ip);
 }
 
+/**
+ * Phone + password. On a device none of the phone's people has used, the SMS step comes before the
+ * password says anything: without a code the answer is 403 device_verification_required for a right
+ * password, a wrong one and an unknown phone alike, and the code is checked before the password, so
+ * only the phone's holder learns whether the password was right.
+ */
 export async function passwordLogin(
   deps: AppDeps,
   input: { phone: string; password: string; deviceId: string; smsCode?: string; tenantId?: string },
   meta: LoginMeta,
 ): Promise<LoginResult> {
-  const limiter = new RateLimiter(deps.db.prisma);
+  const candidates = await phoneCandidates(deps, input.phone);
+  const trusted = await knowsDevice(deps, candidates, input.deviceId);
+  if (!trusted && !input.smsCode) throw deviceVerificationRequired();
   const limits = passwordLimits(deps, input.phone, meta.ip);
-  await limiter.ensureBelow(limits, '密码错误次数过多，请稍后再试或使用验证码登录 / Too many attempts; try later or sign in with an SMS code');
-  const candidates = (await phoneCandidates(deps, input.phone)).filter((c) => c.passwordHash);
-  const matched: PhoneCandidate[] = [];
-  for (const c of candidates) if (await verifyPassword(input.password, c.passwordHash!)) matched.push(c);
-  if (candidates.length === 0) await burnPasswordCheck(input.password);
+  const attempt = await takePasswordAttempt(deps, limits, '密码错误次数过多，请稍后再试或使用验证码登录 / Too many attempts; try later or sign in with an SMS code');
+  if (!trusted) await consumeVerificationCode(deps, input.phone, 'new_device', input.smsCode!, { consume: false });
+  const matched = await matchPassword(candidates, input.password);
   if (matched.length === 0) {
-    await limiter.consume(limits).catch(() => undefined);
-    await Promise.all(candidates.map((c) => recordLogin(deps.db.prisma, { tenantId: c.tenantId, memberId: c.memberId, method: 'password', outcome: 'wrong_password', meta })));
+    await Promise.all(candidates.filter((c) => c.passwordHash).map((c) =>
+      recordLogin(deps.db.prisma, { tenantId: c.tenantId, memberId: c.memberId, method: 'password', outcome: 'wrong_password', meta })));
     throw invalidCredentials();
   }
+  await attempt.giveBack();
   const chosen = chooseOne(matched, input.tenantId);
   if (chosen === 'ambiguous') throw tenantRequired(matched);
   if (!chosen) throw invalidCredentials();
@@ -129,16 +159,15 @@ export async function passwordLogin(
   const target = await loadLoginTarget(deps.db.prisma, chosen.tenantId, chosen.memberId);
   if (!target) throw invalidCredentials();
   assertMaySignIn(target);
-  if (!(await knowsDevice(deps, chosen, input.deviceId))) {
+  // The device may be known to another of the phone's people only: this one still needs the code.
+  if (!(await knowsDevice(deps, [chosen], input.deviceId))) {
     if (!input.smsCode) {
       await recordLogin(deps.db.prisma, { tenantId: chosen.tenantId, memberId: chosen.memberId, method: 'password', outcome: 'device_unverified', meta });
-      throw new AppError(403, 'device_verification_required', '新设备登录需要短信验证码 / A new device needs an SMS code', {
-        codePurpose: 'new_device',
-      });
+      throw deviceVerificationRequired();
     }
     await consumeVerificationCode(deps, input.phone, 'new_device', input.smsCode);
   }
-  await limiter.clear(limits[0].key);
+  await new RateLimiter(deps.db.prisma).clear(limits[0].key);
   await rememberDevice(deps, chosen.tenantId, chosen.memberId, input.deviceId);
   return completeLogin(deps, { tenantId: chosen.tenantId, memberId: chosen.memberId, method: 'password', meta: { ...meta, deviceId: input.deviceId } });
 }

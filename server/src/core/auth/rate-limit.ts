@@ -12,6 +12,11 @@ export interface Limit {
   windowSeconds: number;
 }
 
+export interface TakenAttempt {
+  /** Returns the attempt to every limit it was taken from (in the window it was taken in). */
+  giveBack(): Promise<void>;
+}
+
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
 
 export class RateLimiter {
@@ -25,28 +30,25 @@ export class RateLimiter {
 
   /** Counts one event; returns the count in the current window (including this one). */
   async hit(limit: Limit): Promise<number> {
-    const { windowStart, expiresAt } = this.window(limit);
+    return (await this.hitIn(limit, this.window(limit))).count;
+  }
+
+  private async hitIn(limit: Limit, { windowStart, expiresAt }: { windowStart: Date; expiresAt: Date }): Promise<{ count: number; windowStart: Date }> {
     const where = { key_windowStart: { key: limit.key, windowStart } };
+    const increment = async () => ({ count: (await this.prisma.rateCounter.update({ where, data: { count: { increment: 1 } }, select: { count: true } })).count, windowStart });
     try {
-      return (await this.prisma.rateCounter.update({ where, data: { count: { increment: 1 } }, select: { count: true } })).count;
+      return await increment();
     } catch (err) {
       if ((err as { code?: string })?.code !== 'P2025') throw err;
     }
     try {
       await this.prisma.rateCounter.create({ data: { key: limit.key, windowStart, expiresAt, count: 1 } });
       if (Math.random() < 0.01) void this.prisma.rateCounter.deleteMany({ where: { expiresAt: { lt: new Date(this.now()) } } }).catch(() => undefined);
-      return 1;
+      return { count: 1, windowStart };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return (await this.prisma.rateCounter.update({ where, data: { count: { increment: 1 } }, select: { count: true } })).count;
+      return increment();
     }
-  }
-
-  /** The count in the current window, without counting. */
-  async count(limit: Limit): Promise<number> {
-    const { windowStart } = this.window(limit);
-    const row = await this.prisma.rateCounter.findUnique({ where: { key_windowStart: { key: limit.key, windowStart } }, select: { count: true } });
-    return row?.count ?? 0;
   }
 
   /** Counts one event against every limit; throws 429 rate_limited when one is exceeded. */
@@ -55,10 +57,21 @@ export class RateLimiter {
     if (counts.some((c, i) => c > limits[i].max)) throw errors.tooManyRequests(message);
   }
 
-  /** Throws 429 when a limit is already used up (checked before a costly step, counted after it fails). */
-  async ensureBelow(limits: Limit[], message?: string): Promise<void> {
-    const counts = await Promise.all(limits.map((l) => this.count(l)));
-    if (counts.some((c, i) => c >= limits[i].max)) throw errors.tooManyRequests(message);
+  /**
+   * Takes one attempt from every limit BEFORE a guessable step (a password comparison), not after
+   * it failed: the count goes up in one UPDATE and is read back, and each caller's read includes its
+   * own increment, so of requests sent at once at most `max` see a count within the limit — the
+   * others get 429 without the step. `giveBack` returns the attempt when the step succeeded.
+   */
+  async take(limits: Limit[], message?: string): Promise<TakenAttempt> {
+    const taken = await Promise.all(limits.map((l) => this.hitIn(l, this.window(l))));
+    if (taken.some((t, i) => t.count > limits[i].max)) throw errors.tooManyRequests(message);
+    return {
+      giveBack: async () => {
+        await Promise.all(limits.map((l, i) =>
+          this.prisma.rateCounter.updateMany({ where: { key: l.key, windowStart: taken[i].windowStart, count: { gt: 0 } }, data: { count: { decrement: 1 } } })));
+      },
+    };
   }
 
   async clear(key: string): Promise<void> {

@@ -9,31 +9,29 @@ import type { TenantDb } from '../../core/tenancy';
 import { audit } from '../../core/audit';
 import { AppError, errors } from '../../core/errors';
 import { completeLogin, type LoginMeta } from '../../core/auth/login';
-import { verifyPassword, burnPasswordCheck } from '../../core/auth/passwords';
-import { chooseOne, phoneCandidates, rememberDevice, tenantRequired } from '../../core/auth/phone-login';
-import { RateLimiter } from '../../core/auth/rate-limit';
+import { chooseOne, matchPassword, phoneCandidates, rememberDevice, takePasswordAttempt, tenantRequired } from '../../core/auth/phone-login';
 import { consumeVerificationCode } from '../../core/auth/verification-codes';
 import type { unfreezeBody } from './schema';
 
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', '手机号或密码错误 / Wrong phone number or password');
 const notFrozen = () => errors.conflict('not_frozen', '账号未被冻结 / This account is not frozen');
 
+/**
+ * The attempt is taken before anything is checked (a lockout that concurrent guesses cannot race),
+ * then the SMS code, and only then the password: without the phone nothing tells whether the
+ * password was right, and 409 not_frozen comes only after both.
+ */
 export async function unfreezeWithPassword(deps: AppDeps, input: z.infer<typeof unfreezeBody>, meta: LoginMeta) {
   const { prisma } = deps.db;
-  const limiter = new RateLimiter(prisma);
   const limits = [
     { key: `unfreeze:phone:${deps.cipher.lookupHash(input.phone)}`, max: 10, windowSeconds: 15 * 60 },
     ...(meta.ip ? [{ key: `unfreeze:ip:${meta.ip}`, max: 100, windowSeconds: 15 * 60 }] : []),
   ];
-  await limiter.ensureBelow(limits, '尝试次数过多，请稍后再试 / Too many attempts, try again later');
-  const candidates = (await phoneCandidates(deps, input.phone)).filter((c) => c.passwordHash);
-  const matched = [];
-  for (const c of candidates) if (await verifyPassword(input.password, c.passwordHash!)) matched.push(c);
-  if (candidates.length === 0) await burnPasswordCheck(input.password);
-  if (matched.length === 0) {
-    await limiter.consume(limits).catch(() => undefined);
-    throw invalidCredentials();
-  }
+  const attempt = await takePasswordAttempt(deps, limits, '尝试次数过多，请稍后再试 / Too many attempts, try again later');
+  await consumeVerificationCode(deps, input.phone, 'login', input.code, { consume: false });
+  const matched = await matchPassword(await phoneCandidates(deps, input.phone), input.password);
+  if (matched.length === 0) throw invalidCredentials();
+  await attempt.giveBack();
   const chosen = chooseOne(matched, input.tenantId);
   if (chosen === 'ambiguous') throw tenantRequired(matched);
   if (!chosen) throw invalidCredentials();
