@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/account', pages: ['pages/sign-in/index', 'pages/inbox/index', 'pages/records/index'] },
     { root: 'packages/knowledge', pages: ['pages/space/index', 'pages/doc/index', 'pages/search/index'] },
-    { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index', 'pages/certificate/index'] },
     { root: 'packages/exam', pages: ['pages/take/index', 'pages/result/index'] },
     { root: 'packages/common', pages: ['pages/not-found/index'] },
     {

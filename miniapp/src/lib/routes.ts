@@ -15,6 +15,7 @@ export const routes = {
   search: '/packages/knowledge/pages/search/index',
   courses: '/packages/course/pages/list/index',
   course: '/packages/course/pages/detail/index',
+  certificate: '/packages/course/pages/certificate/index',
   exam: '/packages/exam/pages/take/index',
   examResult: '/packages/exam/pages/result/index',
   adminDashboard: '/packages/admin/pages/dashboard/index',

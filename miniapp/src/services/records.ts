@@ -29,6 +29,16 @@ export interface InboxItem {
   link?: string | null;
 }
 
+/** One certificate, for its page: with the hours, the enterprise and its time zone; the holder by name (or by host id for the host to draw). */
+export interface CertificateDetail extends Certificate {
+  holder: string | null;
+  holderHostUserId: string | null;
+  creditHours: number | null;
+  enterprise: string | null;
+  timeZone: string;
+}
+export const certificate = (id: string) => http.get<{ certificate: CertificateDetail }>(`/api/v1/certificates/${id}`).then((r) => r.certificate);
+
 export const myCredits = (year?: number) => http.get<MyCredits>('/api/v1/me/credits', { year });
 export const myCertificates = () => http.get<{ items: Certificate[] }>('/api/v1/me/certificates').then((r): Page<Certificate> => ({ items: r.items, nextCursor: null }));
 export const inbox = (cursor?: string | null) => http.get<Page<InboxItem> & { unread?: number }>('/api/v1/inbox', { cursor, limit: 20 });

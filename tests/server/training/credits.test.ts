@@ -84,7 +84,18 @@ describe('credit hours (seed 001 §4.4)', () => {
     expect(publicView.body).toEqual({ valid: true, holder: '张三', course: '安全生产培训', issuedAt: cert.issuedAt });
     await t.http.get('/api/v1/public/certificates/NOTAREALCODE1234').expect(404);
     await t.http.get('/api/v1/public/certificates/bad!').expect(400);
+    const page = await t.http.get(`/api/v1/certificates/${cert.id}`).set(bearer(m.token)).expect(200);
+    const tenant = await t.deps.db.prisma.tenant.findUniqueOrThrow({ where: { id: a.id }, select: { name: true } });
+    expect(page.body.certificate).toEqual({
+      id: cert.id, memberId: m.id, courseId: course.id, verificationCode: cert.verificationCode, holder: '张三', holderHostUserId: expect.anything(),
+      course: '安全生产培训', issuedAt: cert.issuedAt, creditHours: 12, enterprise: tenant.name, timeZone: 'Asia/Shanghai',
+    });
     await t.http.get(`/api/v1/certificates/${cert.id}`).set(bearer(a.admin.token)).expect(200);
+    // A WeCom member without a name in Qixue: the page gets the host id for the host to draw, never the id as the name.
+    const host = await t.deps.db.prisma.member.update({ where: { id: m.id }, data: { name: null }, select: { hostUserId: true } });
+    await t.deps.db.prisma.certificate.update({ where: { id: cert.id }, data: { holderName: host.hostUserId! } });
+    expect((await t.http.get(`/api/v1/certificates/${cert.id}`).set(bearer(m.token)).expect(200)).body.certificate).toMatchObject({ holder: null, holderHostUserId: host.hostUserId });
+    await t.deps.db.prisma.member.update({ where: { id: m.id }, data: { name: '张三' } });
     await t.http.get(`/api/v1/certificates/${cert.id}`).set(bearer((await createMember(t, a.id)).token)).expect(404);
     await expectOtherTenantGets404(t, { method: 'get', url: `/api/v1/certificates/${cert.id}` });
 

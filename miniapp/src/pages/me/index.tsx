@@ -10,7 +10,7 @@ import { useSignedIn } from '../../hooks/use-signed-in';
 import { displayMessage } from '../../lib/api-error';
 import { go, relaunch, routes } from '../../lib/routes';
 import { me, signOut } from '../../services/auth';
-import { myCredits } from '../../services/records';
+import { myCertificates, myCredits } from '../../services/records';
 import { download } from '../../services/files';
 import { saveProfile } from '../../services/session';
 
@@ -18,6 +18,7 @@ export default function Me() {
   const { signedIn } = useSignedIn();
   const profile = useRequest(() => me().then((p) => (saveProfile(p), p)), [], signedIn);
   const record = useRequest(() => myCredits(), [], signedIn);
+  const certs = useRequest(() => myCertificates(), [], signedIn);
   const [outError, setOutError] = useState<unknown>(null);
   const p = profile.data;
 
@@ -47,6 +48,17 @@ export default function Me() {
       <View className='qx-card' onClick={() => go(routes.records)}>
         <Text className='qx-card__title'>学习档案与证书</Text>
       </View>
+      {certs.data?.items.length ? (
+        <View className='qx-card' data-testid='my-certificates'>
+          <Text className='qx-card__title'>我的证书</Text>
+          {certs.data.items.slice(0, 3).map((c) => (
+            <View key={c.id} className='qx-row' data-testid='me-certificate' onClick={() => go(routes.certificate, { id: c.id })}>
+              <Text className='qx-card__meta'>{`《${c.course}》`}</Text>
+              <Text className='qx-section__more'>查看证书</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <View className='qx-card' onClick={() => go(routes.inbox)}>
         <Text className='qx-card__title'>收件箱</Text>
       </View>

@@ -2,7 +2,7 @@
  * Credit hours and certificates (seed 001 §4.4).
  *   GET/PUT /training-policy               the enterprise's annual requirement (PUT: admins)
  *   GET     /me/credits?year=              hours earned in a year against the requirement
- *   GET     /me/certificates, /certificates/:id
+ *   GET     /me/certificates, /certificates/:id (with the hours, the enterprise and its time zone: the certificate page)
  *   GET     /public/certificates/:code     anyone: holder, course and date — nothing else
  */
 import Router from '@koa/router';
@@ -25,6 +25,35 @@ const certificateSelect = { id: true, memberId: true, courseId: true, code: true
 const presentCertificate = (c: { id: string; memberId: string; courseId: string; code: string; holderName: string; courseTitle: string; issuedAt: Date }) => ({
   id: c.id, memberId: c.memberId, courseId: c.courseId, verificationCode: c.code, holder: c.holderName, course: c.courseTitle, issuedAt: c.issuedAt.toISOString(),
 });
+
+/**
+ * What the certificate page draws besides the stored lines: the hours the course credited, the
+ * enterprise and its time zone (the date is the enterprise's calendar date), and the holder by
+ * name — a WeCom member's name is drawn by the host from their host id, never shown as an id.
+ */
+async function certificateContext(db: TenantDb, tenantId: string, c: { memberId: string; courseId: string; issuedAt: Date }) {
+  const [tenant, member, credit, course] = await Promise.all([
+    db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, timeZone: true } }),
+    db.member.findUnique({ where: { id: c.memberId }, select: { name: true, hostUserId: true } }),
+    db.creditRecord.findFirst({ where: { memberId: c.memberId, courseId: c.courseId }, select: { hours: true }, orderBy: { earnedAt: 'asc' } }),
+    db.course.findUnique({ where: { id: c.courseId }, select: { creditHours: true } }),
+  ]);
+  return { tenant, member, hours: credit?.hours ?? course?.creditHours ?? null };
+}
+
+function presentCertificateDetail(c: Parameters<typeof presentCertificate>[0], x: Awaited<ReturnType<typeof certificateContext>>) {
+  const base = presentCertificate(c);
+  // Certificates issued before names were known stored the host id as the holder: never show it.
+  const storedIsId = c.holderName === x.member?.hostUserId || c.holderName === c.memberId;
+  return {
+    ...base,
+    holder: x.member?.name ?? (storedIsId ? null : c.holderName),
+    holderHostUserId: x.member?.hostUserId ?? null,
+    creditHours: x.hours,
+    enterprise: x.tenant?.name ?? null,
+    timeZone: x.tenant?.timeZone ?? 'Asia/Shanghai',
+  };
+}
 
 export async function annualRequirement(db: TenantDb, tenantId: string): Promise<number> {
   const policy = await db.trainingPolicy.findUnique({ where: { tenantId }, select: { annualCreditHours: true } });
@@ -92,7 +121,7 @@ export function creditRoutes(deps: AppDeps): Router<AppState> {
     const { db, actor } = ctx.state;
     const cert = await db!.certificate.findUnique({ where: { id: params.id }, select: certificateSelect });
     if (!cert || (cert.memberId !== actor!.memberId && !isAdmin(actor!))) throw errors.notFound('certificate');
-    ctx.body = { certificate: presentCertificate(cert) };
+    ctx.body = { certificate: presentCertificateDetail(cert, await certificateContext(db!, actor!.tenantId, cert)) };
   });
 
   // Public and unauthenticated: the unscoped lookup is by an unguessable code, and the answer

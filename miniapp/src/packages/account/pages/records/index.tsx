@@ -7,6 +7,7 @@ import { useRequest } from '../../../../hooks/use-request';
 import { myCertificates, myCredits } from '../../../../services/records';
 import { useTimeZone } from '../../../../hooks/use-time-zone';
 import { formatDate } from '../../../../lib/time';
+import { go, routes } from '../../../../lib/routes';
 
 export default function Records() {
   const tz = useTimeZone();
@@ -36,9 +37,12 @@ export default function Records() {
       </View>
       <PagedListView list={certs} emptyText='暂无证书'>
         {certs.items.map((c) => (
-          <View key={c.id} className='qx-card'>
-            <Text className='qx-card__title'>{c.course}</Text>
-            <Text className='qx-card__meta'>{`验证码 ${c.verificationCode} · ${formatDate(c.issuedAt, tz)}`}</Text>
+          <View key={c.id} className='qx-card' data-testid='certificate-card' onClick={() => go(routes.certificate, { id: c.id })}>
+            <View className='qx-row'>
+              <Text className='qx-card__title'>{c.course}</Text>
+              <Text className='qx-section__more'>查看证书</Text>
+            </View>
+            <Text className='qx-card__meta'>{`证书编号 ${c.verificationCode} · ${formatDate(c.issuedAt, tz)}`}</Text>
           </View>
         ))}
       </PagedListView>
