@@ -93,10 +93,10 @@ export class Crowd {
   }
 
   /** A request encoded for sending, ahead of the moment it is sent. */
-  request(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}): Buffer {
+  request(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}, body?: string): Buffer {
     const lines = [`${method} ${path} HTTP/1.1`, `Host: ${this.host}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
-    if (method === 'POST') lines.push('Content-Length: 0');
-    return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`);
+    if (method === 'POST') lines.push(`Content-Length: ${body === undefined ? 0 : Buffer.byteLength(body)}`);
+    return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body ?? ''}`);
   }
 
   /** Person `i` sends a request (from request()) and waits for the whole reply. */

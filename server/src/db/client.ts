@@ -30,6 +30,11 @@ export interface Database {
   dialect: Dialect;
   prisma: PrismaClient;
   raw: RawSql;
+  /**
+   * Runs `work` in one transaction on one connection (committed when it resolves, rolled back when
+   * it throws): several raw writes that stand or fall together, for the price of one commit.
+   */
+  rawTransaction<T>(work: (tx: RawSql) => Promise<T>): Promise<T>;
   /** Connections of the raw-SQL pool (MySQL/MariaDB; null for the one embedded SQLite connection). */
   poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
@@ -68,20 +73,34 @@ async function openMysql(databaseUrl: string, poolSize: number): Promise<Databas
   const base = new MysqlPrismaClient({ adapter });
   // trace: false — capturing a stack for every query cost more than the query on hot paths.
   const pool = mysql.createPool({ ...connection, connectionLimit: poolSize, timezone: 'Z', supportBigNumbers: true, trace: false });
-  const raw: RawSql = {
+  const rawOn = (on: mysql.Pool | mysql.PoolConnection): RawSql => ({
     async query<T>(sql: string, params: unknown[] = []) {
-      const [rows] = await pool.query(sql, params);
+      const [rows] = await on.query(sql, params);
       return rows as T[];
     },
     async execute(sql: string, params: unknown[] = []) {
-      const [result] = await pool.query(sql, params);
+      const [result] = await on.query(sql, params);
       return (result as mysql.ResultSetHeader).affectedRows;
     },
-  };
+  });
   return {
     dialect: dialects.mysql,
     prisma: appendOnly(base),
-    raw,
+    raw: rawOn(pool),
+    async rawTransaction(work) {
+      const connection = await pool.getConnection();
+      try {
+        await connection.query('BEGIN');
+        const result = await work(rawOn(connection));
+        await connection.query('COMMIT');
+        return result;
+      } catch (err) {
+        await connection.query('ROLLBACK').catch(() => connection.destroy());
+        throw err;
+      } finally {
+        connection.release();
+      }
+    },
     poolStats() {
       // mysql2 keeps these lists on the callback pool behind the promise wrapper (not public API).
       const core = (pool as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } } }).pool;
@@ -124,6 +143,15 @@ async function openSqlite(sqlitePath: string): Promise<Database> {
     dialect: dialects.sqlite,
     prisma: appendOnly(base),
     raw,
+    // The adapter holds every other query back while the transaction is open (sqlite-adapter.ts).
+    rawTransaction: (work) =>
+      base.$transaction(
+        (tx) => work({
+          query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params),
+          execute: (sql: string, params: unknown[] = []) => tx.$executeRawUnsafe(sql, ...params),
+        }),
+        { timeout: 30_000 },
+      ),
     poolStats: () => null,
     close: () => base.$disconnect(),
   };

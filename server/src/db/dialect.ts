@@ -23,6 +23,8 @@ export interface Dialect {
   insertIgnoreSql(table: string, columns: string[], rowCount: number): string;
   /** Whether an error from a raw statement is a unique-key violation. */
   isDuplicateKey(err: unknown): boolean;
+  /** Whether a transaction was chosen as a deadlock victim (rolled back whole: worth running again). */
+  isDeadlock(err: unknown): boolean;
   /** Statements that take and release a cross-process lock around migrations. */
   migrationLock: { acquire: string | null; release: string | null };
 }
@@ -51,6 +53,7 @@ const mysql: Dialect = {
     return `${insertValues(this, table, columns, rowCount)} ON DUPLICATE KEY UPDATE ${first} = ${first}`;
   },
   isDuplicateKey: (err) => (err as { code?: string; errno?: number })?.code === 'ER_DUP_ENTRY' || (err as { errno?: number })?.errno === 1062,
+  isDeadlock: (err) => (err as { errno?: number })?.errno === 1213,
   migrationLock: { acquire: "SELECT GET_LOCK('qixue_migrations', 60) AS locked", release: "SELECT RELEASE_LOCK('qixue_migrations') AS released" },
 };
 
@@ -78,6 +81,8 @@ const sqlite: Dialect = {
   },
   // Raw statements reach SQLite through Prisma, which wraps the driver's error (P2010) with its message.
   isDuplicateKey: (err) => /UNIQUE constraint failed|SQLITE_CONSTRAINT_(?:PRIMARYKEY|UNIQUE)/.test(String((err as Error)?.message ?? '')),
+  // One connection: nothing to deadlock with.
+  isDeadlock: () => false,
   // One embedded database belongs to one process; SQLite serialises writers itself.
   migrationLock: { acquire: null, release: null },
 };

@@ -109,6 +109,27 @@ describe('/xapi', () => {
     await t.http.put('/xapi/statements').query({ statementId: ids[0] }).set(V).set(c.auth).send(statement()).expect(409);
   });
 
+  it('concurrent batches are stored together; one holding a taken id falls back to comparing, without holding back the others', async () => {
+    const a = await createTenant(t);
+    const c = await credential(a);
+    const taken = { ...statement(), id: randomUUID() };
+    await t.http.post('/xapi/statements').set(V).set(c.auth).send(taken).expect(200);
+    const fresh = Array.from({ length: 6 }, () => [statement(), statement()]);
+    const [same, conflicting, ...others] = await Promise.all([
+      t.http.post('/xapi/statements').set(V).set(c.auth).send([statement(), taken]),
+      t.http.post('/xapi/statements').set(V).set(c.auth).send([{ ...statement(), id: taken.id }]),
+      ...fresh.map((batch) => t.http.post('/xapi/statements').set(V).set(c.auth).send(batch)),
+    ]);
+    expect(same.status).toBe(200);
+    expect(same.body[1]).toBe(taken.id);
+    expect(conflicting.status).toBe(409);
+    expect(others.map((r) => r.status)).toEqual(fresh.map(() => 200));
+    // Each statement once: the batch with the taken id stored its other statement, the conflicting one nothing.
+    expect(await t.deps.db.prisma.xapiStatement.count({ where: { tenantId: a.id } })).toBe(1 + 1 + 12);
+    const one = await t.http.get('/xapi/statements').query({ statementId: taken.id }).set(V).set(c.auth).expect(200);
+    expect(one.body.actor).toEqual(taken.actor);
+  });
+
   it('never crosses tenants: statements, documents and activities of another enterprise are not found', async () => {
     const a = await createTenant(t);
     const b = await createTenant(t);

@@ -6,7 +6,20 @@ import { createHash } from 'node:crypto';
 
 type Json = Record<string, unknown>;
 
-const key = (kind: string, value: string) => createHash('sha256').update(`${kind}\0${value}`).digest('hex').slice(0, 32);
+const KEY_CACHE_SIZE = 20_000;
+/** Recent keys: a store sees the same verbs, activities and agents over and over, and a hash costs more than a lookup. */
+const recent = new Map<string, string>();
+
+function key(kind: string, value: string): string {
+  const canonical = `${kind}\0${value}`;
+  let hashed = recent.get(canonical);
+  if (hashed === undefined) {
+    hashed = createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+    if (recent.size >= KEY_CACHE_SIZE) recent.clear();
+    recent.set(canonical, hashed);
+  }
+  return hashed;
+}
 
 /** The inverse functional identifier of an agent or identified group, as one string (null for an anonymous group). */
 export function agentIfi(agent: Json): string | null {

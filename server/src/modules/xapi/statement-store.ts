@@ -1,14 +1,21 @@
 /**
- * Storing statements: ids, stored times and authority assigned, duplicates compared, then one
- * multi-row insert per table (attachments, activities, index refs, and the statements last — their
- * row is what makes a statement exist), then voiding. Everything a request acknowledged has been
- * written by then.
+ * Storing statements: ids, stored times and authority assigned, then one transaction that writes
+ * every table with one multi-row insert each (attachments, activities, index refs, statements),
+ * then voiding. Everything a request acknowledged has been committed by then.
+ *
+ * The hot path is optimistic: a batch of new statements needs no read first. Concurrent batches
+ * are gathered (group commit) into one transaction, so a crowd of clients pays one commit for
+ * many batches. Only when the unique (tenantId, statementId) key refuses a row — a statement sent
+ * again, or an id taken by another statement — is the batch stored the careful way: read what
+ * exists, compare, insert the rest.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../db/client';
+import type { Database, RawSql } from '../../db/client';
+import type { Dialect } from '../../db/dialect';
 import { errors } from '../../core/errors';
 import { newRowId } from '../../core/tokens';
 import type { LrsClient } from '../../core/context';
+import { GroupCommit } from '../../core/group-commit';
 import { activityKey, agentIfi, agentKey, verbKey } from './keys';
 import { VOIDED_VERB } from './statement-validation';
 import { sameStatement } from './statement-equivalence';
@@ -24,57 +31,109 @@ export interface AttachmentContent {
 
 interface Row {
   rowId: string;
+  tenantId: string;
   statementId: string;
   statement: Json;
   storedUs: number;
 }
 
-const INSERT_CHUNK = 500;
+/** Rows per INSERT (SQLite binds at most 32,766 parameters; 9 columns × 1,000 stays clear). */
+const INSERT_CHUNK = 1000;
+/** Batches gathered into one transaction, and transactions at once (each holds a pooled connection). */
+const GROUP_MAX_BATCHES = 20;
+const GROUP_IN_FLIGHT = 4;
 
 /** Stores a batch (already validated). Returns the statement ids in the order given. */
 export async function storeStatements(db: Database, client: LrsClient, statements: Json[], attachments: Map<string, AttachmentContent>): Promise<string[]> {
   const ids = statements.map((s) => (typeof s.id === 'string' ? s.id.toLowerCase() : randomUUID()));
   if (new Set(ids).size !== ids.length) throw errors.badRequest('duplicate_statement_id', '同一批次中语句 id 重复 / The batch repeats a statement id');
+  const normalised = statements.map(normaliseContext);
 
-  const existing = await loadExisting(db, client.tenantId, ids);
-  const rows: Row[] = [];
-  statements.forEach((s, i) => {
-    const id = ids[i]!;
-    const stored = existing.get(id);
-    if (stored !== undefined) {
-      if (!sameAsStored(normaliseContext(s), stored)) throw conflict(id);
-      return;
-    }
-    const storedUs = nextStoredUs();
-    const storedIso = isoFromUs(storedUs);
-    const statement: Json = {
-      ...normaliseContext(s),
-      id,
-      timestamp: typeof s.timestamp === 'string' ? toUtc(s.timestamp) : storedIso,
-      stored: storedIso,
-      authority: client.authority,
-      version: typeof s.version === 'string' ? s.version : '2.0.0',
-    };
-    rows.push({ rowId: newRowId(), statementId: id, statement, storedUs });
-  });
-  if (rows.length === 0) return ids;
-
-  try {
-    await insertRows(db, client.tenantId, rows, attachments);
-  } catch (err) {
-    if (!db.dialect.isDuplicateKey(err)) throw err;
-    // Another request stored one of these ids meanwhile: the same statement is fine, another is a conflict.
-    const now = await loadExisting(db, client.tenantId, rows.map((r) => r.statementId));
-    for (const r of rows) {
-      const stored = now.get(r.statementId);
-      if (stored !== undefined && !sameAsStored(normaliseContext(statements[ids.indexOf(r.statementId)]!), stored)) throw conflict(r.statementId);
-    }
-    const missing = rows.filter((r) => !now.has(r.statementId));
-    if (missing.length) await insertRows(db, client.tenantId, missing, attachments);
+  let rows: Row[] | null = null;
+  if (attachments.size === 0) {
+    const fresh = normalised.map((s, i) => newRow(client, s, ids[i]!));
+    if ((await writerOf(db).submit(fresh)) === 'stored') rows = fresh;
   }
+  rows ??= await storeCarefully(db, client, normalised, ids, attachments);
   await applyVoiding(db, client.tenantId, rows);
   metrics.xapiStatementsStored.inc(rows.length);
   return ids;
+}
+
+/** A new statement's row: id, stored time, authority and version set by the store. */
+function newRow(client: LrsClient, s: Json, id: string): Row {
+  const storedUs = nextStoredUs();
+  const storedIso = isoFromUs(storedUs);
+  const statement: Json = {
+    ...s,
+    id,
+    timestamp: typeof s.timestamp === 'string' ? toUtc(s.timestamp) : storedIso,
+    stored: storedIso,
+    authority: client.authority,
+    version: typeof s.version === 'string' ? s.version : '2.0.0',
+  };
+  return { rowId: newRowId(), tenantId: client.tenantId, statementId: id, statement, storedUs };
+}
+
+/** Statements already stored are compared (the same one is fine, another is a conflict); the rest are inserted. */
+async function storeCarefully(db: Database, client: LrsClient, statements: Json[], ids: string[], attachments: Map<string, AttachmentContent>): Promise<Row[]> {
+  const existing = await loadExisting(db, client.tenantId, ids);
+  const rows: Row[] = [];
+  statements.forEach((s, i) => {
+    const stored = existing.get(ids[i]!);
+    if (stored === undefined) rows.push(newRow(client, s, ids[i]!));
+    else if (!sameAsStored(s, stored)) throw conflict(ids[i]!);
+  });
+  if (rows.length === 0) return rows;
+  try {
+    await db.rawTransaction((tx) => insertRows(tx, db.dialect, rows, attachments));
+    return rows;
+  } catch (err) {
+    if (!db.dialect.isDuplicateKey(err)) throw err;
+  }
+  // Another request stored one of these ids meanwhile: the same statement is fine, another is a conflict.
+  const now = await loadExisting(db, client.tenantId, rows.map((r) => r.statementId));
+  for (const r of rows) {
+    const stored = now.get(r.statementId);
+    if (stored !== undefined && !sameAsStored(statements[ids.indexOf(r.statementId)]!, stored)) throw conflict(r.statementId);
+  }
+  const missing = rows.filter((r) => !now.has(r.statementId));
+  if (missing.length) await db.rawTransaction((tx) => insertRows(tx, db.dialect, missing, attachments));
+  return missing;
+}
+
+/** Gathers concurrent batches of new statements into one transaction; 'duplicate' when a key refused a row. */
+class StatementWriter {
+  private readonly commit = new GroupCommit<Row[], 'stored' | 'duplicate'>((batches) => this.write(batches), GROUP_MAX_BATCHES, GROUP_IN_FLIGHT);
+
+  constructor(private readonly db: Database) {}
+
+  submit(rows: Row[]): Promise<'stored' | 'duplicate'> {
+    return this.commit.submit(rows);
+  }
+
+  private async write(batches: Row[][]): Promise<('stored' | 'duplicate')[]> {
+    const rows = batches.flat();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.rawTransaction((tx) => insertRows(tx, this.db.dialect, rows, new Map()));
+        return batches.map(() => 'stored');
+      } catch (err) {
+        if (this.db.dialect.isDeadlock(err) && attempt < 3) continue;
+        if (!this.db.dialect.isDuplicateKey(err)) throw err;
+        // Nothing of the group was written: each batch goes the careful way.
+        return batches.map(() => 'duplicate');
+      }
+    }
+  }
+}
+
+const writers = new WeakMap<Database, StatementWriter>();
+
+function writerOf(db: Database): StatementWriter {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new StatementWriter(db)));
+  return writer;
 }
 
 /** Context activities are stored (and returned) as arrays, also when one was sent as an object. */
@@ -150,75 +209,81 @@ export function statementRefs(s: Json): Map<string, boolean> {
   return refs;
 }
 
-async function insertRows(db: Database, tenantId: string, rows: Row[], attachments: Map<string, AttachmentContent>): Promise<void> {
-  const { raw, dialect } = db;
+async function insertRows(tx: RawSql, dialect: Dialect, rows: Row[], attachments: Map<string, AttachmentContent>): Promise<void> {
   const q = dialect.quote;
 
-  // Attachment contents, once per hash.
+  // Attachment contents, once per hash (the careful path's one batch: one enterprise).
   const shas = new Set<string>();
   for (const r of rows) for (const a of (r.statement.attachments as Json[] | undefined) ?? []) if (attachments.has(a.sha2 as string)) shas.add(a.sha2 as string);
   for (const sha2 of shas) {
     const a = attachments.get(sha2)!;
-    await raw.execute(dialect.insertIgnoreSql('XapiAttachment', ['tenantId', 'sha2', 'contentType', 'content', 'createdAt'], 1), [tenantId, sha2, a.contentType, a.body, new Date()]);
+    await tx.execute(dialect.insertIgnoreSql('XapiAttachment', ['tenantId', 'sha2', 'contentType', 'content', 'createdAt'], 1), [rows[0]!.tenantId, sha2, a.contentType, a.body, new Date()]);
   }
 
-  await mergeActivities(db, tenantId, rows);
+  await mergeActivities(tx, dialect, rows);
 
-  const refRows: unknown[][] = [];
-  for (const r of rows) for (const [key, related] of statementRefs(r.statement)) refRows.push([tenantId, r.rowId, key, related, r.storedUs]);
-  for (let i = 0; i < refRows.length; i += INSERT_CHUNK) {
-    const chunk = refRows.slice(i, i + INSERT_CHUNK);
-    await raw.execute(
-      `INSERT INTO ${q('XapiStatementRef')} (${['tenantId', 'statementId', 'refKey', 'related', 'storedUs'].map(q).join(', ')}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-      chunk.flat(),
-    );
-  }
-
+  // The statements first: a refused key then costs no other write.
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
-    const columns = ['id', 'tenantId', 'statementId', 'verbKey', 'registration', 'voided', 'targetId', 'storedUs', 'statement'];
-    await raw.execute(
-      `INSERT INTO ${q('XapiStatement')} (${columns.map(q).join(', ')}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    await tx.execute(
+      `INSERT INTO ${q('XapiStatement')} (${STATEMENT_COLUMNS.map(q).join(', ')}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       chunk.flatMap((r) => {
         const s = r.statement;
         const registration = (s.context as Json | undefined)?.registration;
         return [
-          r.rowId, tenantId, r.statementId, verbKey((s.verb as Json).id as string),
+          r.rowId, r.tenantId, r.statementId, verbKey((s.verb as Json).id as string),
           typeof registration === 'string' ? registration.toLowerCase() : null, false, targetOf(s), r.storedUs, JSON.stringify(s),
         ];
       }),
     );
   }
+
+  const refRows: unknown[][] = [];
+  for (const r of rows) for (const [key, related] of statementRefs(r.statement)) refRows.push([r.tenantId, r.rowId, key, related, r.storedUs]);
+  for (let i = 0; i < refRows.length; i += INSERT_CHUNK) {
+    const chunk = refRows.slice(i, i + INSERT_CHUNK);
+    await tx.execute(
+      `INSERT INTO ${q('XapiStatementRef')} (${REF_COLUMNS.map(q).join(', ')}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flat(),
+    );
+  }
 }
+
+const STATEMENT_COLUMNS = ['id', 'tenantId', 'statementId', 'verbKey', 'registration', 'voided', 'targetId', 'storedUs', 'statement'];
+const REF_COLUMNS = ['tenantId', 'statementId', 'refKey', 'related', 'storedUs'];
 
 /**
  * The Activities resource answers with everything the store learned about an activity: each
  * definition that comes with a statement is merged into the stored one (language maps merged per
  * language, other properties replaced).
  */
-async function mergeActivities(db: Database, tenantId: string, rows: Row[]): Promise<void> {
-  const incoming = new Map<string, { id: string; definitions: Json[] }>();
-  const collect = (a: unknown) => {
+async function mergeActivities(tx: RawSql, dialect: Dialect, rows: Row[]): Promise<void> {
+  const byTenant = new Map<string, Map<string, { id: string; definitions: Json[] }>>();
+  const collect = (tenantId: string, a: unknown) => {
     const act = a as Json | undefined;
     if (!act || typeof act.id !== 'string' || (act.objectType !== undefined && act.objectType !== 'Activity') || !act.definition) return;
     const key = activityKey(act.id);
+    let incoming = byTenant.get(tenantId);
+    if (!incoming) byTenant.set(tenantId, (incoming = new Map()));
     const entry = incoming.get(key) ?? { id: act.id, definitions: [] };
     entry.definitions.push(act.definition as Json);
     incoming.set(key, entry);
   };
-  const walk = (s: Json) => {
-    collect(s.object);
+  const walk = (tenantId: string, s: Json) => {
+    collect(tenantId, s.object);
     const ca = (s.context as Json | undefined)?.contextActivities as Json | undefined;
-    if (ca) for (const list of Object.values(ca)) for (const a of Array.isArray(list) ? list : [list]) collect(a);
-    if ((s.object as Json).objectType === 'SubStatement') walk(s.object as Json);
+    if (ca) for (const list of Object.values(ca)) for (const a of Array.isArray(list) ? list : [list]) collect(tenantId, a);
+    if ((s.object as Json).objectType === 'SubStatement') walk(tenantId, s.object as Json);
   };
-  rows.forEach((r) => walk(r.statement));
-  if (!incoming.size) return;
+  rows.forEach((r) => walk(r.tenantId, r.statement));
+  for (const [tenantId, incoming] of byTenant) await mergeTenantActivities(tx, dialect, tenantId, incoming);
+}
 
-  const { raw, dialect } = db;
+async function mergeTenantActivities(tx: RawSql, dialect: Dialect, tenantId: string, incoming: Map<string, { id: string; definitions: Json[] }>): Promise<void> {
   const q = dialect.quote;
-  const keys = [...incoming.keys()];
-  const stored = await raw.query<{ activityKey: string; definition: string }>(
+  // In key order, so that concurrent transactions lock the rows in the same order.
+  const keys = [...incoming.keys()].sort();
+  const stored = await tx.query<{ activityKey: string; definition: string }>(
     `SELECT ${q('activityKey')}, ${q('definition')} FROM ${q('XapiActivity')} WHERE ${q('tenantId')} = ? AND ${q('activityKey')} IN (${keys.map(() => '?').join(', ')})`,
     [tenantId, ...keys],
   );
@@ -232,7 +297,7 @@ async function mergeActivities(db: Database, tenantId: string, rows: Row[]): Pro
   const sql = dialect.upsertSql('XapiActivity', ['tenantId', 'activityKey', 'activityId', 'definition', 'updatedAt'], values.length, ['tenantId', 'activityKey'], {
     definition: dialect.incoming('definition'), updatedAt: dialect.incoming('updatedAt'),
   });
-  await raw.execute(sql, values.flat());
+  await tx.execute(sql, values.flat());
 }
 
 const LANGUAGE_MAPS = ['name', 'description'];
