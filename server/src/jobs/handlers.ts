@@ -6,6 +6,7 @@ import { registerTaskJobs } from '../modules/tasks/reminders';
 import { registerPrivacyJobs } from '../modules/privacy/inactivity';
 import { registerRecordJobs } from '../modules/records/export';
 import { registerModerationJobs } from '../modules/moderation/jobs';
+import { registerXapiJobs } from '../modules/xapi/learning-events';
 
 export function registerJobHandlers(deps: AppDeps): void {
   registerWecomJobs(deps);
@@ -14,5 +15,6 @@ export function registerJobHandlers(deps: AppDeps): void {
   registerPrivacyJobs(deps);
   registerRecordJobs(deps);
   registerModerationJobs(deps);
+  registerXapiJobs(deps);
   // e.g. deps.jobs.register('directory.full-sync', (job, io) => runFullSync(deps, job, io));
 }

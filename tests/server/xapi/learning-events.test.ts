@@ -6,7 +6,8 @@
 import { startTestApp, bearer, type TestApp } from '../../support/test-app';
 import { createTenant, createMember, type TestMember } from '../../factories';
 import { createCourse, createExam, createQuestion, fakeClock } from '../../factories/training';
-import { learningStatement } from '../../../server/src/modules/xapi/learning-events';
+import { STORE_JOB, learningStatement, recordLearningEvents } from '../../../server/src/modules/xapi/learning-events';
+import { scopeToTenant } from '../../../server/src/core/tenancy';
 import { validateStatement } from '../../../server/src/modules/xapi/statement-validation';
 
 let t: TestApp;
@@ -102,5 +103,41 @@ describe('learning events as xAPI statements', () => {
       ids.add(String(s.id));
     }
     expect(ids.size).toBe(events.length);
+  });
+
+  it('a statement whose write failed goes to the job queue, which retries it with backoff until it is stored', async () => {
+    const a = await createTenant(t);
+    const m = await createMember(t, a.id);
+    const { db } = t.deps;
+    const realTransaction = db.rawTransaction;
+    let down = true;
+    db.rawTransaction = ((work) => (down ? Promise.reject(new Error('database unavailable')) : realTransaction.call(db, work))) as typeof realTransaction;
+    try {
+      const at = new Date('2026-06-01T02:00:00Z');
+      await recordLearningEvents(scopeToTenant(db.prisma, a.id), a.id, { kind: 'document-read', memberId: m.id, documentId: 'doc-1', at });
+      const queued = await db.prisma.job.findFirstOrThrow({ where: { tenantId: a.id, kind: STORE_JOB } });
+      expect(queued.status).toBe('queued');
+
+      // Still down at the first attempt: the job fails and is queued again, due later (backoff).
+      const before = Date.now();
+      await t.deps.jobs.drain([STORE_JOB]);
+      const failed = await db.prisma.job.findUniqueOrThrow({ where: { id: queued.id } });
+      expect(failed).toMatchObject({ status: 'queued', attempts: 1, error: 'database unavailable' });
+      expect(failed.runAfter.getTime()).toBeGreaterThan(before + 1000);
+      expect(await t.deps.jobs.drain([STORE_JOB])).toBe(0);
+
+      down = false;
+      await db.prisma.job.update({ where: { id: queued.id }, data: { runAfter: new Date(0) } });
+      await t.deps.jobs.drain([STORE_JOB]);
+      expect(await db.prisma.job.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: 'done', attempts: 2 });
+    } finally {
+      db.rawTransaction = realTransaction;
+    }
+
+    const lrs = await lrsAuth(a);
+    const agent = { objectType: 'Agent', account: { homePage: lrs.homePage, name: m.id } };
+    const res = await t.http.get('/xapi/statements').query({ agent: JSON.stringify(agent) }).set(V).set(lrs).expect(200);
+    expect(res.body.statements.map((s: { verb: { id: string }; object: { id: string } }) => `${s.verb.id.split('/').pop()} ${s.object.id.slice(lrs.homePage.length + 1)}`))
+      .toEqual(['read documents/doc-1']);
   });
 });

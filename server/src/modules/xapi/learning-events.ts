@@ -9,15 +9,21 @@
  * Statements of concurrent events are gathered and stored together (group commit); the caller's
  * promise settles once its statement is stored, so the event's request is acknowledged after it.
  * Statement ids derive from the event (tenant, kind, subject), so an event recorded twice is one
- * statement. A failure is logged and never fails the learner's request.
+ * statement. A failure never fails the learner's request: the statement goes to the job queue
+ * (STORE_JOB), which stores it later and retries with backoff; a statement that lost to another
+ * one with its id (the event was recorded before, differently) is dropped with a warning.
  */
 import { createHash } from 'node:crypto';
 import type { AppDeps, LrsClient } from '../../core/context';
 import { GroupCommit } from '../../core/group-commit';
 import { metrics } from '../../core/metrics';
 import { databaseKeyOf, type TenantDb } from '../../core/tenancy';
+import { AppError } from '../../core/errors';
 import { enterpriseHomePage } from './credentials';
 import { storeStatements } from './statement-store';
+
+/** The job that stores a learning statement whose first write failed (retried with the queue's backoff). */
+export const STORE_JOB = 'xapi.store-learning-statement';
 
 type Json = Record<string, unknown>;
 
@@ -108,22 +114,48 @@ class LearningRecords {
     const byTenant = new Map<string, Json[]>();
     for (const item of items) byTenant.set(item.tenantId, [...(byTenant.get(item.tenantId) ?? []), item.statement]);
     for (const [tenantId, statements] of byTenant) {
-      const client = this.client(tenantId);
       try {
-        await storeStatements(this.deps.db, client, statements, new Map());
+        await storeStatements(this.deps.db, qixueClient(this.deps, tenantId), statements, new Map());
       } catch {
-        // One statement of the batch was stored before with other content (or another failed):
-        // store the others one by one so that one cannot hold them back.
-        for (const s of statements) await storeStatements(this.deps.db, client, [s], new Map()).catch((err) => this.deps.logger.warn({ err, id: s.id }, 'learning statement not stored'));
+        // One statement of the batch was stored before with other content, or the write failed:
+        // store them one by one so that one cannot hold the others back.
+        for (const s of statements) await storeLearningStatement(this.deps, tenantId, s).catch((err) => this.later(tenantId, s, err));
       }
     }
     return items.map(() => undefined);
   }
 
-  private client(tenantId: string): LrsClient {
-    const home = enterpriseHomePage(this.deps.config, tenantId);
-    return { tenantId, credentialId: 'qixue', authority: { objectType: 'Agent', name: 'Qixue', account: { homePage: home, name: 'qixue' } } };
+  /** The write failed: the job queue keeps the statement and retries. */
+  private async later(tenantId: string, statement: Json, err: unknown): Promise<void> {
+    this.deps.logger.warn({ err, tenantId, id: statement.id }, 'learning statement not stored yet: queued for retry');
+    try {
+      await this.deps.jobs.enqueue({ tenantId, kind: STORE_JOB, payload: { statement } });
+    } catch (queueErr) {
+      this.deps.logger.error({ err: queueErr, tenantId, statement }, 'learning statement lost: neither stored nor queued');
+    }
   }
+}
+
+/** Qixue itself, as the authority of the statements it records. */
+function qixueClient(deps: Pick<AppDeps, 'config'>, tenantId: string): LrsClient {
+  const home = enterpriseHomePage(deps.config, tenantId);
+  return { tenantId, credentialId: 'qixue', authority: { objectType: 'Agent', name: 'Qixue', account: { homePage: home, name: 'qixue' } } };
+}
+
+/** Stores one learning statement; a conflict with the statement already stored under its id is final, not a failure. */
+async function storeLearningStatement(deps: Pick<AppDeps, 'config' | 'db' | 'logger'>, tenantId: string, statement: Json): Promise<'stored' | 'conflict'> {
+  try {
+    await storeStatements(deps.db, qixueClient(deps, tenantId), [statement], new Map());
+    return 'stored';
+  } catch (err) {
+    if (!(err instanceof AppError && err.status === 409)) throw err;
+    deps.logger.warn({ tenantId, id: statement.id }, 'learning statement not stored: its id holds another statement');
+    return 'conflict';
+  }
+}
+
+export function registerXapiJobs(deps: AppDeps): void {
+  deps.jobs.register(STORE_JOB, async (job) => ({ outcome: await storeLearningStatement(deps, job.tenantId!, (job.payload as { statement: Json }).statement) }));
 }
 
 const registry = new WeakMap<object, LearningRecords>();
