@@ -36,11 +36,11 @@ export const taskAssignees = (taskId: string, cursor?: string | null, status?: s
 
 export interface TaskDetail {
   task: Task & { description?: string | null };
-  items: Array<{ id: string; kind: 'course' | 'exam' | 'document'; refId: string }>;
+  items: Array<{ id: string; kind: 'course' | 'exam' | 'document'; refId: string; title: string | null }>;
   targets: Array<{ kind: string; refId: string | null }>;
 }
 export const taskDetail = (id: string) => http.get<TaskDetail>(`/api/v1/tasks/${id}`);
-export const updateTask = (id: string, body: { title?: string; description?: string | null; required?: boolean; dueAt?: string; targets?: TaskTarget[] }) =>
+export const updateTask = (id: string, body: { title?: string; description?: string | null; required?: boolean; dueAt?: string; targets?: TaskTarget[]; items?: NewTask['items'] }) =>
   http.patch<{ task: Task }>(`/api/v1/tasks/${id}`, body);
 /** Archives the task: it leaves the list and the audience's tasks; records stay. */
 export const archiveTask = (id: string) => http.del(`/api/v1/tasks/${id}`);

@@ -75,4 +75,59 @@ describe('editing a task', () => {
     }
     expect(await t.deps.db.prisma.trainingTask.count({ where: { tenantId: a.id } })).toBe(0);
   });
+
+  it('contents change after creation: kept items keep what people did, removed ones go, added ones count past work; completion follows', async () => {
+    const a = await createTenant(t);
+    const admin = bearer(a.admin.token);
+    const [m1, m2] = [await createMember(t, a.id), await createMember(t, a.id)];
+    const doc = await createKbDocument(t, a.id, a.admin.id);
+    const doc2 = await createKbDocument(t, a.id, a.admin.id);
+    const course = await createCourse(t, a.id);
+    const exam = await createExam(t, a.id, [(await createQuestion(t, a.id)).id]);
+    const created = await t.http.post('/api/v1/tasks').set(admin).send({
+      title: '制度学习', startsAt: new Date().toISOString(), dueAt: new Date(Date.now() + 7 * DAY).toISOString(),
+      items: [{ kind: 'document', refId: doc.id }, { kind: 'course', refId: course.id }], targets: [{ kind: 'member', refId: m1.id }, { kind: 'member', refId: m2.id }],
+    }).expect(201);
+    const id = created.body.task.id;
+    await t.http.post(`/api/v1/tasks/${id}/documents/${doc.id}/read`).set(bearer(m1.token)).expect(200);
+    // m2 read the second document in the knowledge base before it was part of the task.
+    await t.deps.db.prisma.kbView.create({ data: { tenantId: a.id, nodeId: doc2.id, memberId: m2.id, firstViewedAt: new Date(), lastViewedAt: new Date() } });
+
+    // The course removed: m1, who read the document, is complete.
+    const noCourse = await t.http.patch(`/api/v1/tasks/${id}`).set(admin).send({ items: [{ kind: 'document', refId: doc.id }] }).expect(200);
+    expect(noCourse.body.items).toEqual([expect.objectContaining({ kind: 'document', refId: doc.id })]);
+    expect(noCourse.body.summary).toMatchObject({ assignees: 2, completed: 1 });
+    expect((await t.http.get(`/api/v1/tasks/${id}`).set(bearer(m1.token)).expect(200)).body.mine).toMatchObject({ status: 'completed', progress: 1 });
+
+    // An exam and the second document added, first in order: m1 is not complete any more; m2's earlier read counts.
+    const more = await t.http.patch(`/api/v1/tasks/${id}`).set(admin)
+      .send({ items: [{ kind: 'exam', refId: exam.id }, { kind: 'document', refId: doc2.id }, { kind: 'document', refId: doc.id }] }).expect(200);
+    expect(more.body.items.map((i: { refId: string; title: string }) => [i.refId, i.title])).toEqual([[exam.id, '结业考试'], [doc2.id, '员工手册'], [doc.id, '员工手册']]);
+    expect(more.body.summary).toMatchObject({ assignees: 2, completed: 0 });
+    const mine1 = (await t.http.get(`/api/v1/tasks/${id}`).set(bearer(m1.token)).expect(200)).body.mine;
+    expect(mine1).toMatchObject({ status: 'in_progress', itemsDone: 1, itemsTotal: 3, next: { kind: 'exam', refId: exam.id } });
+    expect(mine1.items.map((i: { done: boolean }) => i.done)).toEqual([false, false, true]);
+    expect((await t.http.get(`/api/v1/tasks/${id}`).set(bearer(m2.token)).expect(200)).body.mine.items.map((i: { done: boolean }) => i.done)).toEqual([false, true, false]);
+
+    // Unknown, draft, repeated or empty contents: 400 and nothing changed. Another enterprise: 404.
+    const draft = await createCourse(t, a.id, { status: 'draft' });
+    const before = () => t.deps.db.prisma.taskItem.findMany({ where: { taskId: id }, orderBy: { sortOrder: 'asc' }, select: { id: true, refId: true, sortOrder: true } });
+    const snapshot = JSON.stringify(await before());
+    expect((await t.http.patch(`/api/v1/tasks/${id}`).set(admin).send({ items: [{ kind: 'course', refId: draft.id }] }).expect(400)).body.error.code).toBe('unknown_item');
+    await t.http.patch(`/api/v1/tasks/${id}`).set(admin).send({ items: [{ kind: 'exam', refId: exam.id }, { kind: 'exam', refId: exam.id }] }).expect(400);
+    await t.http.patch(`/api/v1/tasks/${id}`).set(admin).send({ items: [] }).expect(400);
+    const b = await createTenant(t);
+    const foreignDoc = await createKbDocument(t, b.id, b.admin.id);
+    expect((await t.http.patch(`/api/v1/tasks/${id}`).set(admin).send({ items: [{ kind: 'document', refId: foreignDoc.id }] }).expect(400)).body.error.code).toBe('unknown_item');
+    expect(JSON.stringify(await before())).toBe(snapshot);
+    await t.http.patch(`/api/v1/tasks/${id}`).set(bearer(m1.token)).send({ items: [{ kind: 'document', refId: doc.id }] }).expect(403);
+    await expectOtherTenantGets404(t, { method: 'patch', url: `/api/v1/tasks/${id}`, body: { items: [{ kind: 'document', refId: doc.id }] } }, before);
+    await expectFuzzHandled(t, { method: 'patch', url: `/api/v1/tasks/${id}`, token: a.admin.token, valid: { items: [{ kind: 'document', refId: doc.id }] } }, { allowSuccess: true });
+
+    const audit = await t.deps.db.prisma.auditLog.findMany({ where: { tenantId: a.id, targetId: id, action: 'task.update' }, select: { details: true } });
+    expect(audit.map((x) => x.details)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ fields: ['items'], items: { added: 0, removed: 1 } }),
+      expect.objectContaining({ fields: ['items'], items: { added: 2, removed: 0 } }),
+    ]));
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Training tasks.
- *   admin:  POST/PATCH (fields and audience)/DELETE (archives) /tasks, GET /tasks (all), GET /tasks/:id (with totals), GET /tasks/:id/assignees
+ *   admin:  POST/PATCH (fields, contents and audience)/DELETE (archives) /tasks, GET /tasks (all), GET /tasks/:id (with totals), GET /tasks/:id/assignees
  *   member: GET /me/tasks (with progress and the next step), GET /tasks/:id (own progress; 404 when not assigned),
  *           POST /tasks/:id/documents/:documentId/read (read confirmation of a task document)
  */
@@ -20,7 +20,7 @@ import { memberItems, tasksProgress } from './next-step';
 import { presentMyProgress, presentMyTask } from './presenter';
 import { scheduleReminders } from './reminders';
 import { assigneesQuery, createTaskBody, docParams, idParams, updateTaskBody } from './schema';
-import { assigneeStatus, backfillTask, checkReferences, checkTargets, loadTask, presentTask, taskSelect, taskSummary, type TaskRow } from './service';
+import { assigneeStatus, backfillTask, checkReferences, checkTargets, loadTask, presentTask, replaceItems, taskSelect, titledItems, taskSummary, type TaskRow } from './service';
 import { recordLearningEvents } from '../xapi/learning-events';
 
 async function myDepartmentPaths(db: TenantDb, memberId: string): Promise<string[]> {
@@ -99,7 +99,7 @@ export function taskRoutes(deps: AppDeps): Router<AppState> {
     const task = await loadTask(db!, params.id);
     if (isAdmin(actor!)) {
       const [items, targets] = await Promise.all([
-        db!.taskItem.findMany({ where: { taskId: task.id }, orderBy: { sortOrder: 'asc' }, select: { id: true, kind: true, refId: true } }),
+        titledItems(db!, task.id),
         db!.taskTarget.findMany({ where: { taskId: task.id }, select: { kind: true, refId: true } }),
       ]);
       ctx.body = { task: presentTask(task), items, targets, summary: await taskSummary(deps, db!, actor!.tenantId, task) };
@@ -115,25 +115,30 @@ export function taskRoutes(deps: AppDeps): Router<AppState> {
     const { db, actor } = ctx.state;
     const before = await loadTask(db!, params.id);
     if (body.dueAt && body.dueAt <= before.startsAt) throw errors.badRequest('due_before_start', '截止日期须晚于开始日期 / The due date must be after the start');
-    const { targets, ...fields } = body;
+    const { targets, items, ...fields } = body;
+    // Checked before anything is written: an unknown target, or an unknown or unpublished item, changes nothing.
+    if (targets) await checkTargets(db!, targets);
+    const itemChanges = items ? await replaceItems(deps, db!, actor!.tenantId, params.id, items) : null;
     if (targets) {
-      await checkTargets(db!, targets);
       await db!.$transaction([
         db!.taskTarget.deleteMany({ where: { taskId: params.id } }),
         db!.taskTarget.createMany({ data: targets.map((t) => ({ tenantId: actor!.tenantId, taskId: params.id, kind: t.kind, refId: 'refId' in t ? t.refId : null })) }),
       ]);
     }
     // A new audience also marks the task changed: summarised reports know to recount it.
-    const task = Object.keys(fields).length || targets ? await db!.trainingTask.update({ where: { id: params.id }, data: { ...fields, updatedAt: new Date() }, select: taskSelect }) : before;
+    const task = Object.keys(fields).length || targets || items ? await db!.trainingTask.update({ where: { id: params.id }, data: { ...fields, updatedAt: new Date() }, select: taskSelect }) : before;
     // Reminders carry the due date they were made for; new dates get new reminders.
     if (task.dueAt.getTime() !== before.dueAt.getTime() || task.remindDaysBefore !== before.remindDaysBefore) {
       await scheduleReminders(deps, actor!.tenantId, task, actor!.memberId, ['due_soon', 'overdue']);
     }
     // People new to the audience are told; the notices' dedupe keys skip those already told.
     if (targets && !task.archivedAt) await scheduleReminders(deps, actor!.tenantId, task, actor!.memberId, ['assigned']);
-    await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'task.update', targetType: 'task', targetId: task.id, ip: ctx.ip, details: { fields: Object.keys(body) } });
-    const audience = await db!.taskTarget.findMany({ where: { taskId: task.id }, select: { kind: true, refId: true } });
-    ctx.body = { task: presentTask(task), targets: audience, summary: await taskSummary(deps, db!, actor!.tenantId, task) };
+    await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'task.update', targetType: 'task', targetId: task.id, ip: ctx.ip, details: { fields: Object.keys(body), ...(itemChanges && { items: itemChanges }) } });
+    const [audience, contents] = await Promise.all([
+      db!.taskTarget.findMany({ where: { taskId: task.id }, select: { kind: true, refId: true } }),
+      titledItems(db!, task.id),
+    ]);
+    ctx.body = { task: presentTask(task), items: contents, targets: audience, summary: await taskSummary(deps, db!, actor!.tenantId, task) };
   });
 
   router.delete('/tasks/:id', auth, admin, validate(one), async (ctx) => {

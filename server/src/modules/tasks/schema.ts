@@ -34,9 +34,13 @@ export const updateTaskBody = z
     remindDaysBefore: z.number().int().min(0).max(90),
     // The audience, replaced whole: assignees are computed from it when asked (assignees.ts).
     targets: z.array(target).min(1).max(500),
+    // The contents, replaced whole and in this order: items kept keep what people did of them.
+    items: z.array(item).min(1).max(100),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update')
+  .refine((b) => !b.items || new Set(b.items.map((i) => `${i.kind}:${i.refId}`)).size === b.items.length, { path: ['items'], message: 'an item appears twice' });
 
 export const assigneesQuery = pageQuery.extend({ status: z.enum(['completed', 'overdue', 'in_progress', 'not_started']).optional() });
 export type TargetInput = z.infer<typeof target>;
+export type ItemInput = z.infer<typeof item>;

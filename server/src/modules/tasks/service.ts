@@ -4,7 +4,7 @@ import type { TenantDb } from '../../core/tenancy';
 import { errors } from '../../core/errors';
 import { clock } from '../courses/clock';
 import { assigneeCondition, type SqlCondition } from './assignees';
-import type { TargetInput } from './schema';
+import type { ItemInput, TargetInput } from './schema';
 
 export const taskSelect = {
   id: true, title: true, description: true, required: true, startsAt: true, dueAt: true, remindDaysBefore: true, archivedAt: true, createdAt: true,
@@ -70,6 +70,53 @@ export async function backfillTask(deps: AppDeps, tenantId: string, taskId: stri
     [tenantId, tenantId],
   );
   await recomputeCompletions(deps, tenantId, taskId);
+}
+
+/** A task's items with their titles (course, exam, document), for the console. */
+export async function titledItems(db: TenantDb, taskId: string) {
+  const items = await db.taskItem.findMany({ where: { taskId }, orderBy: { sortOrder: 'asc' }, select: { id: true, kind: true, refId: true } });
+  const ids = (kind: string) => items.filter((i) => i.kind === kind).map((i) => i.refId);
+  const [courses, exams, docs] = await Promise.all([
+    ids('course').length ? db.course.findMany({ where: { id: { in: ids('course') } }, select: { id: true, title: true } }) : [],
+    ids('exam').length ? db.exam.findMany({ where: { id: { in: ids('exam') } }, select: { id: true, title: true } }) : [],
+    ids('document').length ? db.kbNode.findMany({ where: { id: { in: ids('document') } }, select: { id: true, title: true } }) : [],
+  ]);
+  const title = new Map([...courses, ...exams, ...docs].map((x) => [x.id, x.title]));
+  return items.map((i) => ({ ...i, title: title.get(i.refId) ?? null }));
+}
+
+/**
+ * Replaces a task's contents. Items kept (same kind and reference) keep their id and what people
+ * did of them; removed items take their done rows with them; added items credit work done
+ * before (backfillTask). Completion follows the new contents both ways: someone who lacks an added
+ * item is no longer complete, someone who now has every item is.
+ */
+export async function replaceItems(deps: AppDeps, db: TenantDb, tenantId: string, taskId: string, items: ItemInput[]): Promise<{ added: number; removed: number }> {
+  const existing = await db.taskItem.findMany({ where: { taskId }, select: { id: true, kind: true, refId: true } });
+  const key = (i: { kind: string; refId: string }) => `${i.kind}:${i.refId}`;
+  const wanted = new Set(items.map(key));
+  const have = new Map(existing.map((i) => [key(i), i.id]));
+  const added = items.filter((i) => !have.has(key(i)));
+  const removed = existing.filter((i) => !wanted.has(key(i))).map((i) => i.id);
+  await checkReferences(db, added, []);
+  if (removed.length) {
+    await db.taskItemDone.deleteMany({ where: { taskId, itemId: { in: removed } } });
+    await db.taskItem.deleteMany({ where: { taskId, id: { in: removed } } });
+  }
+  for (const [n, i] of items.entries()) {
+    const id = have.get(key(i));
+    if (id) await db.taskItem.update({ where: { id }, data: { sortOrder: n }, select: { id: true } });
+    else await db.taskItem.create({ data: { tenantId, taskId, kind: i.kind, refId: i.refId, sortOrder: n }, select: { id: true } });
+  }
+  if (added.length) {
+    const counts = await db.taskItemDone.groupBy({ by: ['memberId'], where: { taskId }, _count: { _all: true } });
+    const whole = new Set(counts.filter((c) => c._count._all >= items.length).map((c) => c.memberId));
+    const completions = await db.taskCompletion.findMany({ where: { taskId }, select: { memberId: true } });
+    const undone = completions.map((c) => c.memberId).filter((m) => !whole.has(m));
+    if (undone.length) await db.taskCompletion.deleteMany({ where: { taskId, memberId: { in: undone } } });
+  }
+  await backfillTask(deps, tenantId, taskId);
+  return { added: added.length, removed: removed.length };
 }
 
 export async function recomputeCompletions(deps: AppDeps, tenantId: string, taskId: string): Promise<void> {

@@ -19,6 +19,8 @@ export interface TaskItem {
   title: string;
 }
 
+const kindLabel: Record<TaskItem['kind'], string> = { course: '课程', exam: '考试', document: '文档' };
+
 function documentsOf(nodes: KnowledgeNode[]): KnowledgeNode[] {
   return nodes.flatMap((n) => [...(n.kind === 'document' ? [n] : []), ...documentsOf(n.children ?? [])]);
 }
@@ -75,7 +77,15 @@ export function TaskItemsPicker({ value, onChange }: { value: TaskItem[]; onChan
           ) : null}
         </View>
       </Field>
-      <Text className='qx-form-row__hint'>{value.length ? `已选：${value.map((i) => i.title).join('、')}` : '请至少选择一项内容'}</Text>
+      <Field label='已选'>
+        <View className='qx-choice' data-testid='picked-items'>
+          {value.length ? value.map((i) => (
+            <View key={`${i.kind}:${i.refId}`} className='qx-abtn qx-abtn--primary' data-testid='picked-item' onClick={() => flip(i)}>
+              {`${kindLabel[i.kind]}《${i.title}》 ×`}
+            </View>
+          )) : <Text className='qx-form-row__hint'>请至少选择一项内容</Text>}
+        </View>
+      </Field>
     </View>
   );
 }

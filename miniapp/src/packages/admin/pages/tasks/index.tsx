@@ -1,6 +1,6 @@
 /**
  * 培训任务: assign courses, exams and documents to departments, members or everyone (required or
- * elective, with a due date); edit the name, type, due date and audience; archive; progress per assignee.
+ * elective, with a due date); edit the name, type, due date, contents and audience; archive; progress per assignee.
  */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
