@@ -12,7 +12,7 @@ export default defineAppConfig({
       pages: [
         'pages/dashboard/index', 'pages/members/index', 'pages/knowledge/index', 'pages/courses/index',
         'pages/exams/index', 'pages/tasks/index', 'pages/reports/index', 'pages/settings/index',
-        'pages/audit/index', 'pages/invitations/index', 'pages/messages/index', 'pages/integrity/index',
+        'pages/audit/index', 'pages/invitations/index', 'pages/messages/index', 'pages/integrity/index', 'pages/lrs/index',
       ],
     },
   ],

@@ -30,6 +30,7 @@ export const routes = {
   adminInvitations: '/packages/admin/pages/invitations/index',
   adminMessages: '/packages/admin/pages/messages/index',
   adminIntegrity: '/packages/admin/pages/integrity/index',
+  adminLrs: '/packages/admin/pages/lrs/index',
   notFound: '/packages/common/pages/not-found/index',
 } as const;
 

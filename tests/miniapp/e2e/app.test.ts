@@ -267,6 +267,21 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await page.goto(`${stage.url}/app/packages/admin/pages/settings/index`);
     await page.locator('[data-testid=settings]').waitFor();
     await shot(page, 'admin-07-settings');
+
+    // 学习记录接口: a credential for another system; its secret is shown this once, then it is revoked.
+    await page.goto(`${stage.url}/app/packages/admin/pages/lrs/index`);
+    await expectText(page.locator('[data-testid=lrs-endpoint]'), '/xapi');
+    await page.locator('[data-testid=lrs-name] input').fill('集团学习平台');
+    await page.locator('[data-testid=lrs-issue]').click();
+    await expectText(page.locator('[data-testid=lrs-issued]'), '密钥只显示这一次');
+    expect((await page.locator('[data-testid=lrs-issued-secret]').textContent())?.length).toBeGreaterThan(20);
+    await expectText(page.locator('[data-testid=lrs-credentials]'), '集团学习平台');
+    await shot(page, 'admin-08-lrs-issued');
+    await page.locator('[data-testid=lrs-issued-done]').click();
+    await page.locator('[data-testid=lrs-issued]').waitFor({ state: 'detached' });
+    await page.locator('[data-testid=lrs-revoke]').click();
+    await page.getByText('撤销', { exact: true }).last().click();
+    await expectText(page.locator('[data-testid=lrs-credentials]'), '已撤销');
     expect(deskErrors).toEqual([]);
     await desk.close();
   });
