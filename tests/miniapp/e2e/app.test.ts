@@ -96,10 +96,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
   function watch(page: Page, errors: string[]) {
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      // Known, not yet fixed: Taro's H5 input component sometimes sets a value before its inner
-      // <input> exists (`watchValue` reads undefined.value) on the admin console; it is logged, the
-      // page keeps working. Listed as open in issue #12 — remove this once the form is fixed.
-      if (m.type() === 'error' && !/reading 'value'\)\s+at \S+watchValue/.test(m.text())) errors.push(`console: ${m.text()}`);
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
     page.on('requestfailed', (r) => {
       // A media element that is left (navigating away mid-clip) cancels its download: not a failure.

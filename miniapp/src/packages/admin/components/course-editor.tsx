@@ -2,11 +2,12 @@
  * One course being edited: its settings, its chapters in order (move up/down), each chapter's
  * form — a reading chapter's body in the body editor, a video chapter's link and length.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { StateView } from '../../../components/state-view';
 import { TableHead } from '../../../components/admin-layout';
 import { useRequest } from '../../../hooks/use-request';
+import { useSeed } from '../../../hooks/use-seed';
 import { htmlToText, textToHtml } from '../../../lib/rich-text';
 import { addChapter, deleteChapter, getCourse, orderChapters, updateChapter, updateCourse, type ChapterInput } from '../../../services/courses';
 import { listExams } from '../../../services/exams';
@@ -24,15 +25,13 @@ export function CourseEditor({ courseId, onClose }: { courseId: string; onClose:
   const [chapters, setChapters] = useState<Chapter[]>([]);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
 
-  useEffect(() => {
-    const c = loaded.data?.course;
-    if (!c) return;
+  const seeded = useSeed(loaded.data, ({ course: c, chapters: list }) => {
     setForm({
       title: c.title, description: c.description ?? '', hours: String(c.creditHours), validityDays: String(c.validityDays ?? 90),
       required: c.required ? 'yes' : 'no', examId: c.examId ?? '',
     });
-    setChapters(loaded.data!.chapters);
-  }, [loaded.data]);
+    setChapters(list);
+  });
 
   const saveCourse = () => {
     if (!form.title.trim()) return notify.fail('请填写课程名称');
@@ -60,7 +59,7 @@ export function CourseEditor({ courseId, onClose }: { courseId: string; onClose:
   const set = (key: keyof typeof form) => (v: string) => setForm({ ...form, [key]: v });
   return (
     <View data-testid='course-editor'>
-      <StateView loading={loaded.loading} error={loaded.error} onRetry={loaded.reload}>
+      <StateView loading={loaded.loading || !seeded} error={loaded.error} onRetry={loaded.reload}>
         <View className='qx-panel'>
           <Text className='qx-panel__title'>课程信息</Text>
           <Field label='课程名称'><TextInput value={form.title} onChange={set('title')} width='420PX' testId='course-title' /></Field>

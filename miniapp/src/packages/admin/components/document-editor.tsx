@@ -2,10 +2,11 @@
  * A document's title and body in the body editor. Saving sends the revision it started from, so a
  * colleague's save in between answers 409 edit_conflict instead of being overwritten.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { StateView } from '../../../components/state-view';
 import { useRequest } from '../../../hooks/use-request';
+import { useSeed } from '../../../hooks/use-seed';
 import { ApiError } from '../../../lib/api-error';
 import { htmlToText, textToHtml } from '../../../lib/rich-text';
 import { getDocument, saveDocument } from '../../../services/knowledge';
@@ -20,12 +21,11 @@ export function DocumentEditor({ docId, onClose }: { docId: string; onClose: () 
   const [revision, setRevision] = useState<number | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!doc.data) return;
-    setTitle(doc.data.title);
-    setText(htmlToText(doc.data.body));
-    setRevision(doc.data.revision);
-  }, [doc.data]);
+  const seeded = useSeed(doc.data, (d) => {
+    setTitle(d.title);
+    setText(htmlToText(d.body));
+    setRevision(d.revision);
+  });
 
   const save = async () => {
     if (!title.trim()) return notify.fail('请填写标题');
@@ -44,7 +44,7 @@ export function DocumentEditor({ docId, onClose }: { docId: string; onClose: () 
 
   return (
     <View data-testid='document-editor'>
-      <StateView loading={doc.loading} error={doc.error} onRetry={doc.reload}>
+      <StateView loading={doc.loading || !seeded} error={doc.error} onRetry={doc.reload}>
         <Field label='标题'><TextInput value={title} onChange={setTitle} width='480PX' testId='document-title' /></Field>
         <BodyEditor value={text} onChange={setText} testId='document-body' />
         <View className='qx-actions' style={{ alignItems: 'center' }}>

@@ -1,9 +1,10 @@
 /** Editing a task: name, required or elective, due date, contents (courses, exams, documents) and the audience. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { DepartmentPicker, type Picked } from '../../../components/department-picker';
 import { StateView } from '../../../components/state-view';
 import { useRequest } from '../../../hooks/use-request';
+import { useSeed } from '../../../hooks/use-seed';
 import { useTimeZone } from '../../../hooks/use-time-zone';
 import { formatDate, zonedTimeToUtc } from '../../../lib/time';
 import { taskDetail, updateTask, type TaskTarget } from '../../../services/tasks';
@@ -28,9 +29,7 @@ export function TaskEditor({ taskId, onDone }: { taskId: string; onDone: () => v
   const [picked, setPicked] = useState<Picked>({ departments: [], members: [] });
   const [items, setItems] = useState<TaskItem[]>([]);
 
-  useEffect(() => {
-    const d = detail.data;
-    if (!d) return;
+  const seeded = useSeed(detail.data, (d) => {
     setTitle(d.task.title);
     setRequired(d.task.required === false ? 'no' : 'yes');
     setDue(formatDate(d.task.dueAt, zone));
@@ -40,7 +39,7 @@ export function TaskEditor({ taskId, onDone }: { taskId: string; onDone: () => v
       departments: d.targets.filter((t) => t.kind === 'department' && t.refId).map((t) => t.refId!),
       members: d.targets.filter((t) => t.kind === 'member' && t.refId).map((t) => t.refId!),
     });
-  }, [detail.data]);
+  });
 
   const save = () => {
     const dueAt = zonedTimeToUtc(due.trim(), '23:59:59', zone);
@@ -55,7 +54,7 @@ export function TaskEditor({ taskId, onDone }: { taskId: string; onDone: () => v
 
   return (
     <View className='qx-subtable' data-testid='task-editor'>
-      <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
+      <StateView loading={detail.loading || !seeded} error={detail.error} onRetry={detail.reload}>
         <Field label='任务名称'><TextInput value={title} onChange={setTitle} width='360PX' testId='edit-task-title' /></Field>
         <Field label='类型'><Choice value={required} onChange={setRequired} options={[{ value: 'yes', label: '必修' }, { value: 'no', label: '选修' }]} /></Field>
         <Field label='截止日期' hint='当天 23:59 截止'><TextInput value={due} onChange={setDue} width='140PX' placeholder='2026-03-01' testId='edit-task-due' /></Field>

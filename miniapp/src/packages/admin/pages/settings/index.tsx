@@ -2,12 +2,13 @@
  * 企业设置: the annual credit-hour requirement (seed 001 §4.4), the account policy (inactivity
  * freeze and retention, 003 §17; real-name fields) and the classified-marker rules (000 §5.4.4).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { AdminLayout } from '../../../../components/admin-layout';
 import { StateView } from '../../../../components/state-view';
 import { toast } from '../../../../components/toast';
 import { useRequest } from '../../../../hooks/use-request';
+import { useSeed } from '../../../../hooks/use-seed';
 import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { routes } from '../../../../lib/routes';
 import { setTrainingPolicy, trainingPolicy } from '../../../../services/records';
@@ -18,9 +19,7 @@ const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.t
 function TrainingPanel({ enabled }: { enabled: boolean }) {
   const policy = useRequest(() => trainingPolicy(), [], enabled);
   const [hours, setHours] = useState('');
-  useEffect(() => {
-    if (policy.data) setHours(String(policy.data.annualCreditHours));
-  }, [policy.data]);
+  const seeded = useSeed(policy.data, (d) => setHours(String(d.annualCreditHours)));
   const save = async () => {
     const value = Number(hours);
     if (!hours.trim() || !Number.isFinite(value) || value < 0) return toast.error('请输入不小于 0 的学时数');
@@ -34,7 +33,7 @@ function TrainingPanel({ enabled }: { enabled: boolean }) {
   return (
     <View className='qx-panel' data-testid='settings'>
       <Text className='qx-panel__title'>年度学时要求</Text>
-      <StateView loading={policy.loading} error={policy.error} onRetry={policy.reload}>
+      <StateView loading={policy.loading || !seeded} error={policy.error} onRetry={policy.reload}>
         <View className='qx-form-row'>
           <Text className='qx-form-row__label'>每年学时</Text>
           <Input className='qx-ainput' type='digit' value={hours} onInput={(e) => setHours(e.detail.value)} />
@@ -51,12 +50,11 @@ function AccountPolicyPanel({ enabled }: { enabled: boolean }) {
   const [freeze, setFreeze] = useState('');
   const [retain, setRetain] = useState('');
   const [realName, setRealName] = useState(false);
-  useEffect(() => {
-    if (!policy.data) return;
-    setFreeze(String(policy.data.freezeAfterDays));
-    setRetain(String(policy.data.retentionDays));
-    setRealName(policy.data.requireRealName);
-  }, [policy.data]);
+  const seeded = useSeed(policy.data, (d) => {
+    setFreeze(String(d.freezeAfterDays));
+    setRetain(String(d.retentionDays));
+    setRealName(d.requireRealName);
+  });
   const save = async () => {
     const freezeAfterDays = wholeNumber(freeze);
     const retentionDays = wholeNumber(retain);
@@ -73,7 +71,7 @@ function AccountPolicyPanel({ enabled }: { enabled: boolean }) {
   return (
     <View className='qx-panel' data-testid='account-policy'>
       <Text className='qx-panel__title'>账号策略</Text>
-      <StateView loading={policy.loading} error={policy.error} onRetry={policy.reload}>
+      <StateView loading={policy.loading || !seeded} error={policy.error} onRetry={policy.reload}>
         <View className='qx-form-row'>
           <Text className='qx-form-row__label'>冻结期限</Text>
           <Input className='qx-ainput' type='number' value={freeze} onInput={(e) => setFreeze(e.detail.value)} data-testid='freeze-days' />
@@ -98,9 +96,7 @@ function AccountPolicyPanel({ enabled }: { enabled: boolean }) {
 function MarkersPanel({ enabled }: { enabled: boolean }) {
   const markers = useRequest(() => classifiedMarkers(), [], enabled);
   const [text, setText] = useState('');
-  useEffect(() => {
-    if (markers.data) setText(markers.data.classifiedMarkers.join('\n'));
-  }, [markers.data]);
+  const seeded = useSeed(markers.data, (d) => setText(d.classifiedMarkers.join('\n')));
   const save = async () => {
     const list = [...new Set(text.split(/[\n,，、]/).map((s) => s.trim()).filter(Boolean))];
     if (list.length > 100) return toast.error('最多 100 条标识');
@@ -116,7 +112,7 @@ function MarkersPanel({ enabled }: { enabled: boolean }) {
   return (
     <View className='qx-panel' data-testid='classified-markers'>
       <Text className='qx-panel__title'>密级标识规则</Text>
-      <StateView loading={markers.loading} error={markers.error} onRetry={markers.reload}>
+      <StateView loading={markers.loading || !seeded} error={markers.error} onRetry={markers.reload}>
         <Text className='qx-muted'>含有以下标识的文件上传知识库时会被拒绝。平台内置标识：</Text>
         <View style={{ display: 'flex', flexWrap: 'wrap', gap: '6PX', margin: '8PX 0 12PX' }}>
           {(markers.data?.platformMarkers ?? []).map((m) => (
