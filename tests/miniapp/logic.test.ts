@@ -149,6 +149,9 @@ describe('search snippets and watermark', () => {
   });
   it('marks who reads and when', () => {
     expect(watermarkText({ label: 'zhangsan', at: '2026-03-01T08:05:00Z' }, 0)).toBe('zhangsan 2026-03-01 16:05');
+    expect(watermarkText({ name: '张三', at: '2026-03-01T08:05:00Z' }, 0)).toBe('张三 2026-03-01 16:05');
+    // Never an id: a mark without a name carries the time only.
+    expect(watermarkText({ memberId: 'cm0abc123' } as { name?: string }, Date.parse('2026-03-01T08:05:00Z'))).toBe('2026-03-01 16:05');
   });
 });
 

@@ -13,7 +13,7 @@ describe('useSeed', () => {
       const seeded = useSeed(data, (d) => setValue(String(d.hours)));
       renders.push({ seeded, value });
       return seeded;
-    }, { data: null });
+    }, { data: null as { hours: number } | null });
     await act();
     expect(renders.every((r) => !r.seeded)).toBe(true);
     await rerender({ data: { hours: 24 } });

@@ -1,8 +1,12 @@
 import { formatDateTime } from './time';
 
-/** The viewer watermark drawn over documents: who is reading and when (seed 001 §2.5: online only). */
-export function watermarkText(mark: { memberId?: string; label?: string; at?: string } | null | undefined, nowMs: number, timeZone?: string): string {
-  const who = mark?.label || mark?.memberId || '';
+/**
+ * The viewer watermark drawn over documents: who is reading and when (seed 001 §2.5: online only).
+ * People by name, never by id: without a name the tile carries the time only (the component draws
+ * a WeCom member's name next to it).
+ */
+export function watermarkText(mark: { name?: string | null; label?: string | null; at?: string } | null | undefined, nowMs: number, timeZone?: string): string {
+  const who = mark?.name || mark?.label || '';
   const at = mark?.at ? Date.parse(mark.at) : nowMs;
   const when = formatDateTime(Number.isNaN(at) ? nowMs : at, timeZone);
   return [who, when].filter(Boolean).join(' ');

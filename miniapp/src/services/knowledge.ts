@@ -11,12 +11,12 @@ export const spaceTree = (spaceId: string) =>
 
 interface DocAnswer {
   document: KnowledgeDocument & { updatedAt?: string };
-  watermark?: { memberId: string; hostUserId: string | null; time: string; text?: string } | null;
+  watermark?: { memberId: string; name?: string | null; hostUserId: string | null; time: string } | null;
 }
 export const getDocument = (id: string) =>
   http.get<DocAnswer>(`/api/v1/docs/${id}`).then(({ document, watermark }) => ({
     ...document,
-    watermark: watermark ? { memberId: watermark.memberId, label: watermark.hostUserId ?? watermark.memberId, at: watermark.time } : null,
+    watermark: watermark ? { name: watermark.name ?? null, hostUserId: watermark.hostUserId, at: watermark.time } : null,
   }));
 
 /** Ranked hits with `<mark>` highlights (the server escapes everything else). */

@@ -38,7 +38,7 @@ export interface KnowledgeDocument {
   body: string;
   updatedAt?: string;
   revision?: number;
-  watermark?: { memberId?: string; label?: string; at?: string } | null;
+  watermark?: { name?: string | null; hostUserId?: string | null; at?: string } | null;
 }
 
 export interface SearchHit {

@@ -38,6 +38,8 @@ describe('documents', () => {
     expect(res.body.document).toMatchObject({ id: s.doc.id, title: '入职指南', body: '<p>欢迎加入</p>', role: 'viewer', abilities: { read: true, write: false, manage: false } });
     expect(res.body.watermark.memberId).toBe(s.viewer.id);
     expect(res.body.watermark.hostUserId).toBe(s.viewer.hostUserId);
+    expect(res.body.watermark).not.toHaveProperty('text');
+    expect(res.body.watermark.name).toBe((await t.deps.db.prisma.member.findUniqueOrThrow({ where: { id: s.viewer.id }, select: { name: true } })).name);
     expect(Math.abs(Date.parse(res.body.watermark.time) - Date.now())).toBeLessThan(60_000);
     expect(res.headers['cache-control']).toBe('private, no-store');
     await t.http.get(`/api/v1/docs/${s.doc.id}`).set(bearer(s.viewer.token)).expect(200);

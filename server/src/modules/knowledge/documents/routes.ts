@@ -22,7 +22,7 @@ export function documentRoutes(deps: AppDeps): Router<AppState> {
     const { node, role } = await loadNode(kb, inputOf(ctx, one).params.id, 'read', { kind: 'document' });
     const [content, member, likes, liked] = await Promise.all([
       kb.db.kbNode.findUnique({ where: { id: node.id }, select: { body: true } }),
-      kb.db.member.findUnique({ where: { id: kb.actor.memberId }, select: { hostUserId: true } }),
+      kb.db.member.findUnique({ where: { id: kb.actor.memberId }, select: { hostUserId: true, name: true } }),
       kb.db.kbLike.count({ where: { nodeId: node.id } }),
       kb.db.kbLike.count({ where: { nodeId: node.id, memberId: kb.actor.memberId } }),
     ]);
@@ -31,8 +31,9 @@ export function documentRoutes(deps: AppDeps): Router<AppState> {
     ctx.set('Cache-Control', 'private, no-store');
     ctx.body = {
       document: { ...presentNode(node, role, kb.access), body: content?.body ?? '', likes, liked: liked > 0 },
-      // For the client to draw over the page: who is reading, and when.
-      watermark: { memberId: kb.actor.memberId, hostUserId: member?.hostUserId ?? null, time: now.toISOString(), text: `${member?.hostUserId ?? kb.actor.memberId} ${now.toISOString().slice(0, 16).replace('T', ' ')}` },
+      // For the client to draw over the page: who is reading (by name — a WeCom member's is drawn
+      // by the host from hostUserId), and when (the client shows it in the enterprise's time zone).
+      watermark: { memberId: kb.actor.memberId, name: member?.name ?? null, hostUserId: member?.hostUserId ?? null, time: now.toISOString() },
     };
   });
 

@@ -21,7 +21,7 @@ export default function Doc() {
       <StateView loading={doc.loading} error={doc.error} onRetry={doc.reload}>
         {doc.data ? (
           <View className='qx-doc' data-testid='document'>
-            <Watermark mark={doc.data.watermark ?? { memberId: me?.member.hostUserId ?? me?.member.id }} />
+            <Watermark mark={doc.data.watermark ?? { name: me?.member.name, hostUserId: me?.member.hostUserId }} />
             <Text className='qx-doc__title'>{doc.data.title}</Text>
             {doc.data.updatedAt ? <Text className='qx-card__meta'>{`更新于 ${formatDate(doc.data.updatedAt, tz)}`}</Text> : null}
             <RichText className='qx-doc__body' nodes={doc.data.body} />
