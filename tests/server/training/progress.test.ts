@@ -2,6 +2,7 @@ import { startTestApp, bearer, type TestApp } from '../../support/test-app';
 import { createTenant, createMember, type TestMember } from '../../factories';
 import { createCourse, enrolMember, fakeClock } from '../../factories/training';
 import { expectOtherTenantGets404 } from '../../support/isolation';
+import { createSession } from '../../../server/src/core/auth/sessions';
 
 let t: TestApp;
 let clock: ReturnType<typeof fakeClock>;
@@ -146,9 +147,24 @@ describe('heartbeats: the server decides completion', () => {
     expect(rows.map((r) => [r.lastSeq, r.positionSec])).toEqual([[40, 40], [40, 40]]);
   });
 
-  it('a parallel study session is refused with 409 and recorded; ending the first allows a new one', async () => {
+  it('reopening the course on the same device resumes the session; another course there is refused', async () => {
     const { a, m, course, sessionId } = await setup();
-    const second = await t.http.post('/api/v1/study-sessions').set(bearer(m.token)).send({ courseId: course.id }).expect(409);
+    clock.advance(30);
+    const again = await t.http.post('/api/v1/study-sessions').set(bearer(m.token)).send({ courseId: course.id }).expect(200);
+    expect(again.body).toMatchObject({ resumed: true, studySession: { id: sessionId } });
+    const other = await createCourse(t, a.id);
+    await enrolMember(t, a.id, other.id, m.id);
+    expect((await t.http.post('/api/v1/study-sessions').set(bearer(m.token)).send({ courseId: other.id }).expect(409)).body.error.code).toBe('parallel_session');
+    // Past the timeout the old one is gone: a new session.
+    clock.advance(120);
+    const fresh = await t.http.post('/api/v1/study-sessions').set(bearer(m.token)).send({ courseId: course.id }).expect(201);
+    expect(fresh.body.studySession.id).not.toBe(sessionId);
+  });
+
+  it('a parallel study session (another device) is refused with 409 and recorded; ending the first allows a new one', async () => {
+    const { a, m, course, sessionId } = await setup();
+    const device2 = (await createSession(t.deps.db.prisma, { tenantId: a.id, memberId: m.id, method: 'test', ttlHours: 1 })).token;
+    const second = await t.http.post('/api/v1/study-sessions').set(bearer(device2)).send({ courseId: course.id }).expect(409);
     expect(second.body.error).toMatchObject({ code: 'parallel_session', details: { activeSessionId: sessionId } });
     const events = await t.http.get(`/api/v1/suspicious-events?memberId=${m.id}&kind=parallel_session`).set(bearer(a.admin.token)).expect(200);
     expect(events.body.items).toHaveLength(1);

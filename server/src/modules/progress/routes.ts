@@ -33,9 +33,9 @@ export function progressRoutes(deps: AppDeps): Router<AppState> {
   const start = { body: startSessionBody };
   router.post('/study-sessions', auth, validate(start), async (ctx) => {
     const { body } = inputOf(ctx, start);
-    const session = await startStudySession(ctx.state.db!, ctx.state.actor!, body.courseId, requestMeta(ctx));
-    ctx.status = 201;
-    ctx.body = { studySession: presentSession(session) };
+    const { session, resumed } = await startStudySession(ctx.state.db!, ctx.state.actor!, body.courseId, requestMeta(ctx));
+    ctx.status = resumed ? 200 : 201;
+    ctx.body = { studySession: presentSession(session), resumed };
   });
 
   const one = { params: idParams };

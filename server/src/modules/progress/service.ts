@@ -27,8 +27,13 @@ export async function startStudySession(db: TenantDb, actor: Actor, courseId: st
   const now = clock.now();
   const active = await db.studySession.findFirst({
     where: { memberId: actor.memberId, endedAt: null, lastSeenAt: { gt: new Date(now - SESSION_TTL_MS) } },
-    select: { id: true, courseId: true },
+    select: { id: true, courseId: true, authSessionId: true },
   });
+  // The same course reopened on the same device (its page left without ending the session, or
+  // reloaded): the same session goes on. Anything else while it is live is a parallel session.
+  if (active && active.courseId === courseId && active.authSessionId === actor.sessionId) {
+    return { session: (await db.studySession.findUnique({ where: { id: active.id }, select: sessionSelect }))!, resumed: true };
+  }
   if (active) {
     await db.suspiciousEvent.create({
       data: { tenantId: actor.tenantId, memberId: actor.memberId, kind: 'parallel_session', courseId, details: { activeSessionId: active.id, ip: meta.ip ?? null } },
@@ -38,7 +43,7 @@ export async function startStudySession(db: TenantDb, actor: Actor, courseId: st
   const mine = await db.studySession.create({
     data: {
       tenantId: actor.tenantId, memberId: actor.memberId, courseId, validUntil: enrolment.expiresAt, startedAt: new Date(now), lastSeenAt: new Date(now),
-      ip: meta.ip?.slice(0, 64), userAgent: meta.userAgent?.slice(0, 255),
+      ip: meta.ip?.slice(0, 64), userAgent: meta.userAgent?.slice(0, 255), authSessionId: actor.sessionId,
     },
     select: sessionSelect,
   });
@@ -52,7 +57,7 @@ export async function startStudySession(db: TenantDb, actor: Actor, courseId: st
     await db.studySession.update({ where: { id: mine.id }, data: { endedAt: new Date(now) } });
     throw trainingErrors.parallelSession(earlier.id);
   }
-  return mine;
+  return { session: mine, resumed: false };
 }
 
 export async function endStudySession(db: TenantDb, actor: Actor, id: string) {
