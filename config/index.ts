@@ -42,6 +42,11 @@ export const configSchema = z.object({
 
   /** Key material for sessions, field encryption and signed URLs. Required (≥ 32 chars) in production. */
   SECRET_KEY: z.string().min(32).default('qixue-development-secret-change-me-0123456789'),
+  /**
+   * The key sealing identities kept after a cancellation (records that must legally be kept: real
+   * name, ID number), apart from SECRET_KEY. Unset: derived from SECRET_KEY under its own label.
+   */
+  RETAINED_DATA_KEY: z.string().min(32).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(100 * 1024).default(1024),
   /** Comma-separated origins allowed by CORS; empty means same-origin only. */

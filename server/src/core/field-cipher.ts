@@ -8,8 +8,9 @@ export class FieldCipher {
   private readonly key: Buffer;
   private readonly lookupKey: Buffer;
 
-  constructor(secret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'qixue', 'field-cipher', 32));
+  /** `purpose` names the key: the same secret under another purpose gives an unrelated key. */
+  constructor(secret: string, purpose = 'field-cipher') {
+    this.key = Buffer.from(hkdfSync('sha256', secret, 'qixue', purpose, 32));
     this.lookupKey = Buffer.from(hkdfSync('sha256', secret, 'qixue', 'field-lookup', 32));
   }
 

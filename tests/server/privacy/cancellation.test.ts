@@ -55,7 +55,7 @@ describe('account cancellation', () => {
 
     await prisma().enrolment.update({ where: { id: enrolment.id }, data: { expiresAt: daysAgo(1) } });
     expect((await t.http.get('/api/v1/me/cancellation').set(bearer(m.token)).expect(200)).body.allowed).toBe(true);
-    await t.http.post('/api/v1/me/cancellation').set(bearer(m.token)).send({}).expect(200, { memberId: m.id, status: 'cancelled' });
+    await t.http.post('/api/v1/me/cancellation').set(bearer(m.token)).send({}).expect(200, { memberId: m.id, status: 'cancelled', outcome: 'erased', retention: null });
     const after = (await prisma().member.findUnique({ where: { id: m.id } }))!;
     expect(after).toMatchObject({ status: 'cancelled', hostUserId: null });
     // The enterprise keeps the learning records, naming only the member id.

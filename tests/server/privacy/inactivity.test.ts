@@ -37,13 +37,13 @@ describe('GET/PUT /api/v1/admin/account-policy', () => {
   it('defaults to 180 days to freeze and 540 days of retention; updates are validated and audited', async () => {
     const a = await createTenant(t);
     const res = await t.http.get('/api/v1/admin/account-policy').set(bearer(a.admin.token)).expect(200);
-    expect(res.body.policy).toEqual({ freezeAfterDays: 180, retentionDays: 540, requireRealName: false });
+    expect(res.body.policy).toEqual({ freezeAfterDays: 180, retentionDays: 540, requireRealName: false, selfCancellation: true, blockOnOpenTasks: false, recordRetentionDays: 1095 });
     for (const body of [{}, { freezeAfterDays: 'x' }, { freezeAfterDays: 5 }, { retentionDays: 100 }, { bogus: 1, freezeAfterDays: 0 }]) {
       const bad = await t.http.put('/api/v1/admin/account-policy').set(bearer(a.admin.token)).send(body).expect(400);
       expect(bad.body.error.code).toBe('validation_failed');
     }
     const ok = await t.http.put('/api/v1/admin/account-policy').set(bearer(a.admin.token)).send({ freezeAfterDays: 90, retentionDays: 365 }).expect(200);
-    expect(ok.body.policy).toEqual({ freezeAfterDays: 90, retentionDays: 365, requireRealName: false });
+    expect(ok.body.policy).toEqual({ freezeAfterDays: 90, retentionDays: 365, requireRealName: false, selfCancellation: true, blockOnOpenTasks: false, recordRetentionDays: 1095 });
     const log = await prisma().auditLog.findFirst({ where: { tenantId: a.id, action: 'account_policy.update' } });
     expect(log).toMatchObject({ actorId: a.admin.id, details: { before: { freezeAfterDays: 180 }, after: { freezeAfterDays: 90 } } });
   });

@@ -129,9 +129,14 @@ export function creditRoutes(deps: AppDeps): Router<AppState> {
   const code = { params: codeParams };
   router.get('/public/certificates/:code', validate(code), async (ctx) => {
     const { params } = inputOf(ctx, code);
-    const cert = await deps.db.prisma.certificate.findUnique({ where: { code: params.code }, select: { holderName: true, courseTitle: true, issuedAt: true } });
+    const cert = await deps.db.prisma.certificate.findUnique({ where: { code: params.code }, select: { holderName: true, courseTitle: true, issuedAt: true, revokedAt: true } });
     if (!cert) throw errors.notFound('certificate');
     ctx.set('Cache-Control', 'no-store');
+    // A cancelled holder's certificate: nothing public remains, only that it no longer stands.
+    if (cert.revokedAt) {
+      ctx.body = { valid: false, status: 'revoked', message: '该证书已撤销或不可用 / This certificate is revoked or no longer available' };
+      return;
+    }
     ctx.body = { valid: true, holder: cert.holderName, course: cert.courseTitle, issuedAt: cert.issuedAt.toISOString() };
   });
 

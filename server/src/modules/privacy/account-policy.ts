@@ -10,12 +10,20 @@ export interface AccountPolicyView {
   freezeAfterDays: number;
   retentionDays: number;
   requireRealName: boolean;
+  /** The enterprise's cancellation conditions (002 §3.1.4). */
+  selfCancellation: boolean;
+  blockOnOpenTasks: boolean;
+  /** How long kept records outlive the event that made them (001 §1.4: at least 3 years). */
+  recordRetentionDays: number;
 }
 
 /** What applies until an admin sets a policy: 003 §17's 180 days to freeze and 540 days of retention. */
-export const POLICY_DEFAULTS: AccountPolicyView = { freezeAfterDays: 180, retentionDays: 540, requireRealName: false };
+export const POLICY_DEFAULTS: AccountPolicyView = {
+  freezeAfterDays: 180, retentionDays: 540, requireRealName: false, selfCancellation: true, blockOnOpenTasks: false, recordRetentionDays: 1095,
+};
 
-const select = { freezeAfterDays: true, retentionDays: true, requireRealName: true } as const;
+export const policySelect = { freezeAfterDays: true, retentionDays: true, requireRealName: true, selfCancellation: true, blockOnOpenTasks: true, recordRetentionDays: true } as const;
+const select = policySelect;
 
 export async function readPolicy(db: TenantDb, tenantId: string): Promise<AccountPolicyView> {
   return (await db.accountPolicy.findUnique({ where: { tenantId }, select })) ?? POLICY_DEFAULTS;

@@ -1,9 +1,12 @@
 /**
  * What stops a member from cancelling their account (001 §1.4): cancelling must not lose something
  * the person still needs. Each blocker answers the reasons it applies; a module that owns such a
- * thing adds its blocker to the list below (an explicit list, not registration by import).
+ * thing adds its blocker to the list below (an explicit list, not registration by import). The
+ * enterprise's own conditions (002 §3.1.4, its account policy) are blockers too.
  */
 import type { TenantDb } from '../../core/tenancy';
+import { assignedAmong } from '../tasks/assignees';
+import type { AccountPolicyView } from './account-policy';
 
 export interface BlockReason {
   code: string;
@@ -11,7 +14,7 @@ export interface BlockReason {
   [detail: string]: unknown;
 }
 
-export type CancellationBlocker = (db: TenantDb, memberId: string, now: Date) => Promise<BlockReason[]>;
+export type CancellationBlocker = (db: TenantDb, memberId: string, now: Date, policy: AccountPolicyView) => Promise<BlockReason[]>;
 
 /** An enrolment not yet completed and still inside its validity window (001 §4.2). */
 const unfinishedEnrolments: CancellationBlocker = async (db, memberId, now) => {
@@ -38,8 +41,27 @@ const lastAdmin: CancellationBlocker = async (db, memberId) => {
   return others > 0 ? [] : [{ code: 'last_admin', message: '您是企业唯一的管理员，请先指定其他管理员 / You are the only admin: appoint another admin first' }];
 };
 
-export const CANCELLATION_BLOCKERS: CancellationBlocker[] = [unfinishedEnrolments, lastAdmin];
+/** The enterprise's own conditions (002 §3.1.4): cancellation through an admin only. */
+const enterpriseOnly: CancellationBlocker = async (_db, _memberId, _now, policy) =>
+  policy.selfCancellation ? [] : [{ code: 'enterprise_requires_admin', message: '本企业规定：注销账号需联系企业管理员办理 / Your enterprise cancels accounts through its admins: contact them' }];
 
-export async function cancellationBlocks(db: TenantDb, memberId: string, now = new Date()): Promise<BlockReason[]> {
-  return (await Promise.all(CANCELLATION_BLOCKERS.map((blocker) => blocker(db, memberId, now)))).flat();
+/** The enterprise's own conditions (002 §3.1.4): required training tasks still open stop it. */
+const openRequiredTasks: CancellationBlocker = async (db, memberId, now, policy) => {
+  if (!policy.blockOnOpenTasks) return [];
+  const open = await db.trainingTask.findMany({ where: { archivedAt: null, required: true, startsAt: { lte: now } }, select: { id: true, title: true, dueAt: true }, take: 500 });
+  const mine = await assignedAmong(db, memberId, open);
+  if (!mine.length) return [];
+  const done = new Set((await db.taskCompletion.findMany({ where: { memberId, taskId: { in: mine.map((t) => t.id) } }, select: { taskId: true } })).map((c) => c.taskId));
+  return mine.filter((t) => !done.has(t.id)).map((t) => ({
+    code: 'open_required_task',
+    message: `有未完成的必修培训任务《${t.title}》，本企业规定完成后方可注销 / A required training task is unfinished, and your enterprise requires it done first`,
+    taskId: t.id,
+    dueAt: t.dueAt.toISOString(),
+  }));
+};
+
+export const CANCELLATION_BLOCKERS: CancellationBlocker[] = [unfinishedEnrolments, lastAdmin, enterpriseOnly, openRequiredTasks];
+
+export async function cancellationBlocks(db: TenantDb, memberId: string, policy: AccountPolicyView, now = new Date()): Promise<BlockReason[]> {
+  return (await Promise.all(CANCELLATION_BLOCKERS.map((blocker) => blocker(db, memberId, now, policy)))).flat();
 }

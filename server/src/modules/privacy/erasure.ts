@@ -3,11 +3,12 @@
  * cancelled account and for a frozen account past its retention period. Deleted: phone, name,
  * host ids, password, devices, WeChat binding, sessions, login logs, invitations, real-name fields,
  * department memberships; IPs and user agents elsewhere are cleared and certificates lose the
- * holder's name. Kept, naming only the member id: learning records and what the enterprise reported
+ * holder's name and are revoked. Kept, naming only the member id: learning records and what the enterprise reported
  * (enrolments, progress, exam attempts, credit hours, task completions), agreement acceptances,
  * privacy requests, and the append-only audit log. Community questions, posts and replies are
  * soft-deleted (nothing public remains; their text stays for moderation evidence, 003 §10) and lose
- * their author IPs. Every step is idempotent, so a crashed run is simply run again.
+ * their author IPs. Where records must legally be kept, retention.ts seals the identity they need
+ * before this runs. Every step is idempotent, so a crashed run is simply run again.
  */
 import type { TenantDb } from '../../core/tenancy';
 
@@ -27,7 +28,8 @@ export async function eraseMember(db: TenantDb, tenantId: string, memberId: stri
     db.departmentMember.deleteMany({ where: mine }),
     db.studySession.updateMany({ where: mine, data: { ip: null, userAgent: null } }),
     db.agreementAcceptance.updateMany({ where: mine, data: { ip: null, userAgent: null } }),
-    db.certificate.updateMany({ where: mine, data: { holderName: ERASED_HOLDER } }),
+    // Nothing public remains: the public lookup answers revoked (credits/routes.ts).
+    db.certificate.updateMany({ where: mine, data: { holderName: ERASED_HOLDER, revokedAt: new Date() } }),
     db.communityPost.updateMany({ where: { authorId: memberId, status: { not: 'deleted' } }, data: { status: 'deleted', deletedAt: new Date() } }),
     db.communityReply.updateMany({ where: { authorId: memberId, status: { not: 'deleted' } }, data: { status: 'deleted', deletedAt: new Date() } }),
   ]);

@@ -1,7 +1,9 @@
 /**
  * Inactivity (003 §17, 000 §4.5), per the enterprise's account policy:
  *  - a member inactive longer than freezeAfterDays is frozen and their sessions revoked;
- *  - a frozen member inactive longer than retentionDays has their personal data erased.
+ *  - a frozen member inactive longer than retentionDays has their personal data erased (or the
+ *    account locked where records must be kept, retention.ts);
+ *  - identities kept for records are deleted once their retention has ended.
  * "Inactive" counts from Member.lastActiveAt (logins and authenticated requests, at most hourly),
  * or from when the member was created if they never came. Enterprise admins are not frozen: the
  * admins are who unfreeze members that cannot do it themselves (WeCom people have no password), and
@@ -12,8 +14,8 @@
 import type { AppDeps } from '../../core/context';
 import type { JobIO, JobRecord } from '../../jobs/queue';
 import { scopeToTenant } from '../../core/tenancy';
-import { POLICY_DEFAULTS, type AccountPolicyView } from './account-policy';
-import { eraseMember } from './erasure';
+import { POLICY_DEFAULTS, policySelect, type AccountPolicyView } from './account-policy';
+import { closeAccount, eraseRetained } from './retention';
 
 export const SWEEP_JOB = 'privacy.inactivity-sweep';
 const DAY_MS = 86_400_000;
@@ -52,9 +54,12 @@ export async function eraseExpired(deps: AppDeps, tenantId: string, policy: Acco
     const batch = await db.member.findMany({ where: { status: 'frozen', ...inactiveSince(cutoff) }, select: { id: true }, take: 100 });
     if (batch.length === 0) return erased;
     for (const { id } of batch) {
-      await eraseMember(db, tenantId, id, 'retention_expired');
+      const closed = await closeAccount(deps, db, tenantId, id, policy, 'retention_expired');
       await deps.db.prisma.auditLog.create({
-        data: { tenantId, actorType: 'system', action: 'member.erase', targetType: 'member', targetId: id, details: { reason: 'retention_expired', retentionDays: policy.retentionDays } },
+        data: {
+          tenantId, actorType: 'system', action: closed.outcome === 'locked' ? 'member.lock' : 'member.erase', targetType: 'member', targetId: id,
+          details: { reason: 'retention_expired', retentionDays: policy.retentionDays, ...(closed.outcome === 'locked' && { keptFor: closed.reasons, retainUntil: closed.retainUntil.toISOString() }) },
+        },
       });
       erased++;
     }
@@ -80,12 +85,13 @@ export async function runSweep(deps: AppDeps, job: JobRecord, io: JobIO) {
       });
     if (tenants.length === 0) return { frozen: state.frozen, erased: state.erased };
     const policies = await prisma.accountPolicy.findMany({
-      where: { tenantId: { in: tenants.map((t) => t.id) } }, select: { tenantId: true, freezeAfterDays: true, retentionDays: true, requireRealName: true },
+      where: { tenantId: { in: tenants.map((t) => t.id) } }, select: { tenantId: true, ...policySelect },
     });
     for (const tenant of tenants) {
       const policy = policies.find((p) => p.tenantId === tenant.id) ?? POLICY_DEFAULTS;
       state.frozen += await freezeInactive(deps, tenant.id, policy, now);
       state.erased += await eraseExpired(deps, tenant.id, policy, now);
+      state.erased += await eraseRetained(deps, tenant.id, now);
       state.afterTenantId = tenant.id;
       await io.progress(state.frozen + state.erased, 0, state);
     }

@@ -5,7 +5,10 @@ import { isValidIdNumber, normalizeIdNumber } from './id-number';
 
 const days = z.number().int().min(30).max(3650);
 export const accountPolicyBody = z
-  .object({ freezeAfterDays: days, retentionDays: days, requireRealName: z.boolean() })
+  .object({
+    freezeAfterDays: days, retentionDays: days, requireRealName: z.boolean(),
+    selfCancellation: z.boolean(), blockOnOpenTasks: z.boolean(), recordRetentionDays: z.number().int().min(1095).max(10950),
+  })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to update');
 

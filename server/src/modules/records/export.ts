@@ -54,6 +54,14 @@ async function realNames(deps: AppDeps, db: TenantDb, memberIds: string[]) {
   );
 }
 
+/** Who was reported to a regulator: their records must be kept after a cancellation (privacy/retention.ts). */
+async function rememberReported(db: TenantDb, memberIds: string[], at: Date) {
+  const known = new Set((await db.regulatorReport.findMany({ where: { memberId: { in: memberIds } }, select: { memberId: true } })).map((r) => r.memberId));
+  const fresh = memberIds.filter((id) => !known.has(id));
+  if (known.size) await db.regulatorReport.updateMany({ where: { memberId: { in: [...known] } }, data: { lastReportedAt: at } });
+  if (fresh.length) await db.regulatorReport.createMany({ data: fresh.map((memberId) => ({ memberId, lastReportedAt: at })) as never });
+}
+
 export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
   const tenantId = job.tenantId!;
   const payload = job.payload as ExportPayload;
@@ -75,7 +83,9 @@ export async function runExport(deps: AppDeps, job: JobRecord, io: JobIO) {
     for (;;) {
       const page = await db.creditRecord.findMany({ where, orderBy: { id: 'asc' }, take: PAGE, ...(cursor && { cursor: { id: cursor }, skip: 1 }), select: { id: true, memberId: true, courseId: true, hours: true, score: true, earnedAt: true } });
       if (!page.length) break;
-      const people = await realNames(deps, db, [...new Set(page.map((r) => r.memberId))]);
+      const reported = [...new Set(page.map((r) => r.memberId))];
+      const people = await realNames(deps, db, reported);
+      await rememberReported(db, reported, new Date());
       for (const r of page) {
         const p = people.get(r.memberId);
         if (p?.name === NAME_WITHHELD) withheld.add(r.memberId);

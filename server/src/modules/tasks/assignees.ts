@@ -107,3 +107,19 @@ export function matchesTargets(targets: { kind: string; refId: string | null }[]
       (t.kind === 'department' && !!t.refId && targetPaths.has(t.refId) && departmentPaths.some((p) => p.startsWith(targetPaths.get(t.refId!)!))),
   );
 }
+
+async function myDepartmentPaths(db: TenantDb, memberId: string): Promise<string[]> {
+  const links = await db.departmentMember.findMany({ where: { memberId }, select: { departmentId: true } });
+  if (!links.length) return [];
+  return (await db.department.findMany({ where: { id: { in: links.map((l) => l.departmentId) } }, select: { path: true } })).map((d) => d.path);
+}
+
+/** Tasks the member is assigned to right now, among `tasks`. */
+export async function assignedAmong<T extends { id: string }>(db: TenantDb, memberId: string, tasks: T[]): Promise<T[]> {
+  if (!tasks.length) return [];
+  const targets = await db.taskTarget.findMany({ where: { taskId: { in: tasks.map((t) => t.id) } }, select: { taskId: true, kind: true, refId: true } });
+  const deptIds = [...new Set(targets.filter((t) => t.kind === 'department' && t.refId).map((t) => t.refId!))];
+  const targetPaths = new Map((deptIds.length ? await db.department.findMany({ where: { id: { in: deptIds } }, select: { id: true, path: true } }) : []).map((d) => [d.id, d.path]));
+  const mine = await myDepartmentPaths(db, memberId);
+  return tasks.filter((t) => matchesTargets(targets.filter((x) => x.taskId === t.id), memberId, mine, targetPaths));
+}

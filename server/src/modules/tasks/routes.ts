@@ -14,7 +14,7 @@ import { errors } from '../../core/errors';
 import { pageArgs, pageQuery, toPage } from '../../core/pagination';
 import { inputOf, validate } from '../../core/validate';
 import { clock } from '../courses/clock';
-import { assigneeCondition, matchesTargets } from './assignees';
+import { assigneeCondition, assignedAmong } from './assignees';
 import { recordItemDone } from './completion';
 import { memberItems, tasksProgress } from './next-step';
 import { presentMyProgress, presentMyTask } from './presenter';
@@ -22,22 +22,6 @@ import { scheduleReminders } from './reminders';
 import { assigneesQuery, createTaskBody, docParams, idParams, updateTaskBody } from './schema';
 import { assigneeStatus, backfillTask, checkReferences, checkTargets, loadTask, presentTask, replaceItems, taskSelect, titledItems, taskSummary, type TaskRow } from './service';
 import { recordLearningEvents } from '../xapi/learning-events';
-
-async function myDepartmentPaths(db: TenantDb, memberId: string): Promise<string[]> {
-  const links = await db.departmentMember.findMany({ where: { memberId }, select: { departmentId: true } });
-  if (!links.length) return [];
-  return (await db.department.findMany({ where: { id: { in: links.map((l) => l.departmentId) } }, select: { path: true } })).map((d) => d.path);
-}
-
-/** Tasks the member is assigned to right now, among `tasks`. */
-async function assignedAmong(db: TenantDb, memberId: string, tasks: TaskRow[]): Promise<TaskRow[]> {
-  if (!tasks.length) return [];
-  const targets = await db.taskTarget.findMany({ where: { taskId: { in: tasks.map((t) => t.id) } }, select: { taskId: true, kind: true, refId: true } });
-  const deptIds = [...new Set(targets.filter((t) => t.kind === 'department' && t.refId).map((t) => t.refId!))];
-  const targetPaths = new Map((deptIds.length ? await db.department.findMany({ where: { id: { in: deptIds } }, select: { id: true, path: true } }) : []).map((d) => [d.id, d.path]));
-  const mine = await myDepartmentPaths(db, memberId);
-  return tasks.filter((t) => matchesTargets(targets.filter((x) => x.taskId === t.id), memberId, mine, targetPaths));
-}
 
 /** The member's progress in one task: every item, done or not, and what comes next. */
 async function myProgress(db: TenantDb, tenantId: string, memberId: string, task: TaskRow) {
