@@ -69,7 +69,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
       type: 'single', stem: '课程学时在什么情况下记入？',
       options: [{ key: 'A', text: '完成全部章节并通过考试' }, { key: 'B', text: '打开课程即可' }], answer: ['A'],
     });
-    const { exam } = await api<{ exam: { id: string } }>(stage.url, 'POST', '/api/v1/exams', t, { title: '网络安全考试', passScore: 60, timeLimitSec: 600, maxAttempts: 3 });
+    const { exam } = await api<{ exam: { id: string } }>(stage.url, 'POST', '/api/v1/exams', t, { title: '网络安全考试', passScore: 60, timeLimitSec: 600, maxAttempts: 3, resultVisibility: 'full' });
     await api(stage.url, 'PUT', `/api/v1/exams/${exam.id}/questions`, t, { questions: [{ questionId: question.id, score: 100 }] });
     const { course } = await api<{ course: { id: string } }>(stage.url, 'POST', '/api/v1/courses', t, { title: '网络安全基础', creditHours: 2, examId: exam.id });
     await api(stage.url, 'PATCH', `/api/v1/exams/${exam.id}`, t, { courseId: course.id });
@@ -195,7 +195,11 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     const { context, page, errors } = await phone();
     await signInAs(page, employee);
     await page.locator('[data-testid=home]').waitFor();
-    await expectText(page.locator('[data-testid=task-card]', { hasText: '网络安全专项培训' }), '网络安全专项培训');
+    const card = page.locator('[data-testid=task-card]', { hasText: '网络安全专项培训' });
+    await expectText(card, '网络安全专项培训');
+    // The card says how far along and what is next: the course's first chapter.
+    await expectText(card.locator('[data-testid=task-next]'), '下一步：学习《网络安全基础》第1章');
+    await expectText(card.locator('[data-testid=task-percent]'), '0%');
     await shot(page, 'phone-02-home-task');
 
     // The course: enrol, play the clip at 4× while the server's clock runs at 4× too.
@@ -228,12 +232,28 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await page.locator('.taro__modal .taro-model__confirm').click(); // Taro H5's showModal (its class names)
     await page.locator('[data-testid=exam-result]').waitFor();
     await expectText(page.locator('[data-testid=exam-verdict]'), '考试通过');
+    // The exam shows answers after submission: my answer and the right one, in words.
+    const reviewed = page.locator('[data-testid=review-question]').first();
+    await expectText(reviewed.locator('[data-testid=review-mine]'), '我的答案：A. 完成全部章节并通过考试（正确）');
+    await expectText(reviewed.locator('[data-testid=review-right]'), '正确答案：A. 完成全部章节并通过考试');
     await shot(page, 'phone-08-exam-result');
 
     // Me: the course's 2 credit hours against the annual requirement.
     await page.goto(`${stage.url}/app/pages/me/index`);
     await expectText(page.locator('[data-testid=hours-earned]'), '2');
     await shot(page, 'phone-09-me');
+
+    // The certificate: a page of its own from the records, and a picture to save.
+    await page.goto(`${stage.url}/app/packages/account/pages/records/index`);
+    await page.locator('[data-testid=certificate-card]', { hasText: '网络安全基础' }).click();
+    await page.locator('[data-testid=certificate]').waitFor();
+    await expectText(page.locator('[data-testid=certificate-course]'), '《网络安全基础》');
+    await expectText(page.locator('[data-testid=certificate-hours]'), '获得学时：2 学时');
+    await expectText(page.locator('[data-testid=certificate-date]'), '发证日期：');
+    await expectText(page.locator('[data-testid=certificate-number]'), '证书编号：');
+    await shot(page, 'phone-09-certificate');
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=save-certificate]').click()]);
+    expect(saved.suggestedFilename()).toMatch(/^证书-网络安全基础-[A-Z0-9]+\.png$/);
     expect(errors).toEqual([]);
     await context.close();
   });
