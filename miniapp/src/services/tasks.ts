@@ -44,3 +44,6 @@ export const updateTask = (id: string, body: { title?: string; description?: str
   http.patch<{ task: Task }>(`/api/v1/tasks/${id}`, body);
 /** Archives the task: it leaves the list and the audience's tasks; records stay. */
 export const archiveTask = (id: string) => http.del(`/api/v1/tasks/${id}`);
+/** The reader confirms having read a document of one of their tasks (the task's document item is then done). */
+export const confirmTaskDocumentRead = (taskId: string, documentId: string) =>
+  http.post<{ mine: MyTaskDetail['mine'] }>(`/api/v1/tasks/${taskId}/documents/${documentId}/read`, {}).then((r) => r.mine);

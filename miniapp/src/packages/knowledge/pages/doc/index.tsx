@@ -8,10 +8,13 @@ import { getDocument } from '../../../../services/knowledge';
 import { getProfile } from '../../../../services/session';
 import { useTimeZone } from '../../../../hooks/use-time-zone';
 import { formatDate } from '../../../../lib/time';
+import { TaskReadConfirm } from '../../components/task-read-confirm';
 
 export default function Doc() {
   const { params } = useRouter();
   const id = params.id ?? '';
+  // Opened from a training task: the reader confirms having read it there.
+  const taskId = params.taskId ?? '';
   const doc = useRequest(() => getDocument(id), [id]);
   const me = getProfile();
   const tz = useTimeZone();
@@ -25,6 +28,7 @@ export default function Doc() {
             <Text className='qx-doc__title'>{doc.data.title}</Text>
             {doc.data.updatedAt ? <Text className='qx-card__meta'>{`更新于 ${formatDate(doc.data.updatedAt, tz)}`}</Text> : null}
             <RichText className='qx-doc__body' nodes={doc.data.body} />
+            {taskId ? <TaskReadConfirm taskId={taskId} documentId={id} /> : null}
           </View>
         ) : null}
       </StateView>
