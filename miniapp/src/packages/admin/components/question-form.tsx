@@ -25,10 +25,12 @@ export function QuestionForm({ question, onSave, onCancel }: { question?: BankQu
 
   const save = async () => {
     if (!stem.trim()) return notify.fail('请填写题干');
-    const opts = options.map((text, i) => ({ key: KEYS[i], text: text.trim() }));
-    if (choice && (opts.some((o) => !o.text) || opts.length < 2)) return notify.fail('每个选项都要有内容，至少两个选项');
-    const keys = new Set(opts.map((o) => o.key));
-    const answer = type === 'true_false' ? [truth === 'true'] : type === 'fill' ? fills.split('\n').map((s) => s.trim()).filter(Boolean) : picked.filter((k) => keys.has(k));
+    // Blank options are left out and the rest re-lettered (A, B, …), the picked answers with them.
+    const kept = options.map((text, i) => ({ was: KEYS[i], text: text.trim() })).filter((o) => o.text);
+    const opts = kept.map((o, i) => ({ key: KEYS[i], text: o.text }));
+    const relettered = new Map(kept.map((o, i) => [o.was, KEYS[i]]));
+    if (choice && opts.length < 2) return notify.fail('请至少填写两个选项');
+    const answer = type === 'true_false' ? [truth === 'true'] : type === 'fill' ? fills.split('\n').map((s) => s.trim()).filter(Boolean) : picked.flatMap((k) => relettered.get(k) ?? []);
     if (!answer.length) return notify.fail(type === 'fill' ? '请填写至少一个正确答案' : '请选择正确答案');
     if (type === 'single' && answer.length !== 1) return notify.fail('单选题只有一个正确答案');
     setBusy(true);
