@@ -3,11 +3,21 @@
  *   weapp — WeChat and WeCom mini-program (dist/weapp)
  *   h5    — WeCom in-app browser and the desktop admin console, served by the Koa server at /app/ (dist/h5)
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { SizeStatsPlugin } from './size-stats-plugin';
 
 const here = __dirname;
+
+/** Every app and page config file under src (index.config.ts, app.config.ts). */
+function pageConfigs(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return pageConfigs(full);
+    return /\.config\.ts$/.test(e.name) ? [full] : [];
+  });
+}
 // npm nests React 18 and the Taro packages that peer on it under miniapp/node_modules when the root
 // holds another React (a peer of unrelated tools): point every importer at ours so one React is bundled.
 const nested = ['react', 'react-dom', '@tarojs/react', '@tarojs/plugin-framework-react'];
@@ -31,7 +41,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: process.env.CI !== 'true' },
+    // Page and app configs are read outside webpack's module graph: list them as build
+    // dependencies, or a changed page config (title, navigation style) is served from the cache.
+    cache: { enable: process.env.CI !== 'true', buildDependencies: { config: pageConfigs(path.resolve(here, '..', 'src')) } },
     mini: {
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
       optimizeMainPackage: { enable: true },
