@@ -95,6 +95,10 @@ describe('credit hours (seed 001 §4.4)', () => {
     const host = await t.deps.db.prisma.member.update({ where: { id: m.id }, data: { name: null }, select: { hostUserId: true } });
     await t.deps.db.prisma.certificate.update({ where: { id: cert.id }, data: { holderName: host.hostUserId! } });
     expect((await t.http.get(`/api/v1/certificates/${cert.id}`).set(bearer(m.token)).expect(200)).body.certificate).toMatchObject({ holder: null, holderHostUserId: host.hostUserId });
+    // The public lookup has no host to draw the name: it names no one rather than show the id.
+    const anonymous = await t.http.get(`/api/v1/public/certificates/${cert.verificationCode}`).expect(200);
+    expect(anonymous.body).toEqual({ valid: true, holder: null, course: '安全生产培训', issuedAt: cert.issuedAt });
+    expect(JSON.stringify(anonymous.body)).not.toContain(host.hostUserId!);
     await t.deps.db.prisma.member.update({ where: { id: m.id }, data: { name: '张三' } });
     await t.http.get(`/api/v1/certificates/${cert.id}`).set(bearer((await createMember(t, a.id)).token)).expect(404);
     await expectOtherTenantGets404(t, { method: 'get', url: `/api/v1/certificates/${cert.id}` });

@@ -44,7 +44,7 @@ async function certificateContext(db: TenantDb, tenantId: string, c: { memberId:
 function presentCertificateDetail(c: Parameters<typeof presentCertificate>[0], x: Awaited<ReturnType<typeof certificateContext>>) {
   const base = presentCertificate(c);
   // Certificates issued before names were known stored the host id as the holder: never show it.
-  const storedIsId = c.holderName === x.member?.hostUserId || c.holderName === c.memberId;
+  const storedIsId = !c.holderName || c.holderName === x.member?.hostUserId || c.holderName === c.memberId;
   return {
     ...base,
     holder: x.member?.name ?? (storedIsId ? null : c.holderName),
@@ -129,7 +129,7 @@ export function creditRoutes(deps: AppDeps): Router<AppState> {
   const code = { params: codeParams };
   router.get('/public/certificates/:code', validate(code), async (ctx) => {
     const { params } = inputOf(ctx, code);
-    const cert = await deps.db.prisma.certificate.findUnique({ where: { code: params.code }, select: { holderName: true, courseTitle: true, issuedAt: true, revokedAt: true } });
+    const cert = await deps.db.prisma.certificate.findUnique({ where: { code: params.code }, select: { memberId: true, holderName: true, courseTitle: true, issuedAt: true, revokedAt: true } });
     if (!cert) throw errors.notFound('certificate');
     ctx.set('Cache-Control', 'no-store');
     // A cancelled holder's certificate: nothing public remains, only that it no longer stands.
@@ -137,7 +137,11 @@ export function creditRoutes(deps: AppDeps): Router<AppState> {
       ctx.body = { valid: false, status: 'revoked', message: '该证书已撤销或不可用 / This certificate is revoked or no longer available' };
       return;
     }
-    ctx.body = { valid: true, holder: cert.holderName, course: cert.courseTitle, issuedAt: cert.issuedAt.toISOString() };
+    // A WeCom member's name may be known only to the host (drawn on the holder's own page): without
+    // it the public answer names no one — never the host id that older certificates stored.
+    const member = await deps.db.prisma.member.findUnique({ where: { id: cert.memberId }, select: { hostUserId: true } });
+    const storedIsId = !cert.holderName || cert.holderName === member?.hostUserId || cert.holderName === cert.memberId;
+    ctx.body = { valid: true, holder: storedIsId ? null : cert.holderName, course: cert.courseTitle, issuedAt: cert.issuedAt.toISOString() };
   });
 
   return router;

@@ -68,7 +68,7 @@ export async function evaluateCourse(db: TenantDb, tenantId: string, memberId: s
     if (!(await db.certificate.findFirst({ where: { memberId, courseId }, select: { id: true } }))) {
       const member = await db.member.findUnique({ where: { id: memberId }, select: { name: true, hostUserId: true } });
       const certificate = await db.certificate.create({
-        data: { tenantId, memberId, courseId, code: certificateCode(), holderName: (member?.name ?? member?.hostUserId ?? memberId).slice(0, 100), courseTitle: course.title, issuedAt: now },
+        data: { tenantId, memberId, courseId, code: certificateCode(), holderName: (member?.name ?? '').slice(0, 100), courseTitle: course.title, issuedAt: now },
         select: { id: true },
       });
       events.push({ kind: 'certificate-earned', memberId, courseId, certificateId: certificate.id, courseTitle: course.title, at: now });
