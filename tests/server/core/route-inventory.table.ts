@@ -190,6 +190,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   'PUT /api/v1/attempts/:id/answers': tenantIds({ id: 'attempt' }, body((ids) => ({ answers: [{ questionId: ids.question, answer: ['答案'] }] }))),
   'POST /api/v1/attempts/:id/switch-away': tenantIds({ id: 'attempt' }),
   'POST /api/v1/attempts/:id/submit': tenantIds({ id: 'attempt' }),
+  'POST /api/v1/attempts/:id/disqualify': tenantIds({ id: 'attempt' }, fixed({ reason: '代考' })),
   'GET /api/v1/training-policy': noTenantIds(ME),
   'PUT /api/v1/training-policy': noTenantIds(ME, fixed({ annualCreditHours: 10 })),
   'GET /api/v1/me/credits': noTenantIds(ME),

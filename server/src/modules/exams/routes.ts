@@ -21,10 +21,11 @@ import { exportXlsx, parseImport, templateXlsx, XLSX_TYPE } from './excel';
 import { forgetExam, loadExamForTaking } from './paper';
 import { createQuestion, importQuestions, updateQuestion } from './question-bank';
 import { deleteExam } from './authoring';
+import { disqualifyAttempt } from './disqualify';
 import { examErrors } from './errors';
 import { attemptSelect, examSelect, presentAttempt, presentExam, presentQuestion, questionSelect, type AttemptRow } from './presenter';
 import {
-  answersBody, createExamBody, idParams, listQuestionsQuery, paperBody, questionBody, updateExamBody, updateQuestionBody,
+  answersBody, createExamBody, disqualifyBody, idParams, listQuestionsQuery, paperBody, questionBody, updateExamBody, updateQuestionBody,
 } from './schema';
 import { attemptResult, finalize, GRACE_MS, presentOpenAttempt, reportSwitchAway, saveAnswers, startAttempt } from './service';
 
@@ -273,6 +274,14 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     if (!own) throw errors.notFound('attempt');
     const done = await finalize(ctx.state.db!, ctx.state.actor!.tenantId, attempt, 'submitted');
     ctx.body = await attemptResult(ctx.state.db!, ctx.state.actor!.tenantId, done, exam.resultVisibility);
+  });
+
+  const disqualify = { params: idParams, body: disqualifyBody };
+  router.post('/attempts/:id/disqualify', auth, admin, validate(disqualify), async (ctx) => {
+    const { params, body } = inputOf(ctx, disqualify);
+    const result = await disqualifyAttempt(ctx.state.db!, ctx.state.actor!, params.id, body.reason, ctx.ip);
+    const exam = await ctx.state.db!.exam.findUnique({ where: { id: result.attempt.examId }, select: { resultVisibility: true } });
+    ctx.body = { attempt: presentAttempt(result.attempt, exam?.resultVisibility ?? 'full', { admin: true }), penaltyId: result.penaltyId, certificateRevoked: result.certificateRevoked };
   });
 
   return router;

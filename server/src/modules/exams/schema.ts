@@ -3,6 +3,7 @@ import { pageQuery } from '../../core/pagination';
 import { plainLine, plainText, requiredPlainText, timestamp } from '../../core/input-fields';
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+export const disqualifyBody = z.object({ reason: z.string().trim().min(1).max(500) });
 
 /** A question's tags; 50 characters is also the longest a QuestionTag row holds. */
 export const questionTags = z.array(z.string().trim().min(1).max(50)).max(20);

@@ -24,7 +24,7 @@ const LOOKBACK_DAYS = 365;
 const LABEL: Record<PenaltyKind, string> = { warning: '警告 / warning', restriction: '限制发言 / posting restricted', suspension: '暂停使用 / account suspended', termination: '终止服务 / service terminated' };
 
 export const penaltySelect = {
-  id: true, memberId: true, kind: true, status: true, reason: true, caseId: true, imposedById: true, startsAt: true, endsAt: true, revokedAt: true, createdAt: true,
+  id: true, memberId: true, kind: true, status: true, reason: true, caseId: true, attemptId: true, imposedById: true, startsAt: true, endsAt: true, revokedAt: true, createdAt: true,
 } as const;
 
 /** The next step of the ladder for a member. */

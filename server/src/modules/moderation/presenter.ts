@@ -14,10 +14,10 @@ export function presentOwnAppeal(c: { id: string; status: string; targetType: st
   };
 }
 
-export function presentPenalty(p: { id: string; memberId: string; kind: string; status: string; reason: string; caseId: string | null; imposedById: string; startsAt: Date; endsAt: Date | null; revokedAt: Date | null; createdAt: Date }, forModerator: boolean) {
+export function presentPenalty(p: { id: string; memberId: string; kind: string; status: string; reason: string; caseId: string | null; attemptId?: string | null; imposedById: string; startsAt: Date; endsAt: Date | null; revokedAt: Date | null; createdAt: Date }, forModerator: boolean) {
   return {
     id: p.id, memberId: p.memberId, kind: p.kind, status: p.status, reason: p.reason, startsAt: p.startsAt.toISOString(), endsAt: p.endsAt?.toISOString() ?? null,
-    revokedAt: p.revokedAt?.toISOString() ?? null, createdAt: p.createdAt.toISOString(),
+    revokedAt: p.revokedAt?.toISOString() ?? null, createdAt: p.createdAt.toISOString(), attemptId: p.attemptId ?? null,
     ...(forModerator && { caseId: p.caseId, imposedById: p.imposedById }),
   };
 }
