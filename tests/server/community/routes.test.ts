@@ -49,6 +49,7 @@ const ROUTES: Record<string, Route> = {
   'GET /community/posts': { request: () => ({ method: 'get', url: '/api/v1/community/posts' }), invalid: () => ({ method: 'get', url: '/api/v1/community/posts?kind=x' }), foreign: false },
   'POST /community/posts (post in a board)': { request: (f) => ({ method: 'post', url: '/api/v1/community/posts', body: { kind: 'post', boardId: f.board.id, title: 't' } }), invalid: () => ({ method: 'post', url: '/api/v1/community/posts', body: { kind: 'x', title: 't' } }) },
   'POST /community/posts (@mention)': { request: (f) => ({ method: 'post', url: '/api/v1/community/posts', body: { kind: 'question', title: 't', mentionIds: [f.member.id] } }), invalid: () => ({ method: 'post', url: '/api/v1/community/posts', body: { kind: 'question', title: 't', mentionIds: 'x' } }) },
+  'GET /community/colleagues': { request: () => ({ method: 'get', url: '/api/v1/community/colleagues?q=%E5%90%8C' }), invalid: () => ({ method: 'get', url: `/api/v1/community/colleagues?q=${'名'.repeat(65)}` }), foreign: false },
   'GET /community/posts/:id': { request: (f) => ({ method: 'get', url: `/api/v1/community/posts/${f.post.id}` }), invalid: () => ({ method: 'get', url: `/api/v1/community/posts/${LONG}` }) },
   'DELETE /community/posts/:id': { request: (f) => ({ method: 'delete', url: `/api/v1/community/posts/${f.post.id}` }), invalid: () => ({ method: 'delete', url: `/api/v1/community/posts/${LONG}` }), row: postRow },
   'POST /community/posts/:id/replies': { request: (f) => ({ method: 'post', url: `/api/v1/community/posts/${f.post.id}/replies`, body: { body: '外人' } }), invalid: (f) => ({ method: 'post', url: `/api/v1/community/posts/${f.post.id}/replies`, body: { body: '' } }), row: postRow },
@@ -122,6 +123,31 @@ describe('isolation and fuzz', () => {
     await t.http.post('/api/v1/community/posts').set(as).send({ kind: 'question', title: 'x', mentionIds: [f.other.id] }).expect(404);
     await t.http.get(`/platform/v1/tenants/${f.a.id}/moderation/evidence`).set(as).expect(401);
     await t.http.get('/platform/v1/tenants/nope/moderation/evidence').set(staff()).expect(404);
+  });
+
+  it('colleagues are found by name inside the enterprise only; answers name authors and mentioned colleagues by { hostUserId, name }', async () => {
+    await t.deps.db.prisma.member.update({ where: { id: f.other.id }, data: { name: '欧阳同事' } });
+    const found = (await t.http.get('/api/v1/community/colleagues').query({ q: '欧阳' }).set(bearer(f.member.token)).expect(200)).body.items;
+    expect(found).toEqual([{ id: f.other.id, hostUserId: f.other.hostUserId, name: '欧阳同事' }]);
+    // Not oneself, and nobody of another enterprise.
+    expect((await t.http.get('/api/v1/community/colleagues').query({ q: '欧阳' }).set(bearer(f.other.token)).expect(200)).body.items).toEqual([]);
+    const b = await createTenant(t);
+    expect((await t.http.get('/api/v1/community/colleagues').query({ q: '欧阳' }).set(bearer(b.admin.token)).expect(200)).body.items).toEqual([]);
+    await t.http.get('/api/v1/community/colleagues').query({ q: '%' }).set(bearer(b.admin.token)).expect(200, { items: [] });
+
+    const q = (await t.http.post('/api/v1/community/posts').set(bearer(f.member.token)).send({ kind: 'question', title: '请教', mentionIds: [f.other.id] }).expect(201)).body.post;
+    const detail = (await t.http.get(`/api/v1/community/posts/${q.id}`).set(bearer(f.other.token)).expect(200)).body;
+    expect(detail.people[f.other.id]).toEqual({ hostUserId: f.other.hostUserId, name: '欧阳同事' });
+    expect(detail.people[f.member.id]).toEqual({ hostUserId: f.member.hostUserId, name: null });
+    const list = (await t.http.get('/api/v1/community/posts').set(bearer(f.other.token)).expect(200)).body;
+    expect(list.people[f.member.id]).toEqual({ hostUserId: f.member.hostUserId, name: null });
+    const cases = (await t.http.get('/api/v1/admin/moderation/cases').set(bearer(f.tok)).expect(200)).body;
+    expect(cases.people).toEqual(expect.any(Object));
+  });
+
+  it.each(['', 'x'.repeat(65), '\u0000', '__proto__'])('fuzz colleagues q %j → 200 or 400 envelope', async (q) => {
+    const res = await t.http.get('/api/v1/community/colleagues').query({ q }).set(bearer(f.tok));
+    expect(res.status === 200 ? Array.isArray(res.body.items) : res.status === 400 && typeof res.body.error.code === 'string').toBe(true);
   });
 
   const FUZZ: unknown[] = [

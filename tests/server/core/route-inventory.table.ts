@@ -242,6 +242,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   'POST /api/v1/admin/community/boards': noTenantIds(LIST, fixed({ name: '新版块' })),
   'GET /api/v1/community/posts': noTenantIds(LIST),
   'POST /api/v1/community/posts': noTenantIds(LIST, fixed({ kind: 'post', title: '分享', body: '内容' })),
+  'GET /api/v1/community/colleagues': noTenantIds(LIST, { query: { q: '同事' } }),
   'GET /api/v1/community/posts/:id': tenantIds({ id: 'post' }),
   'DELETE /api/v1/community/posts/:id': tenantIds({ id: 'post' }),
   'POST /api/v1/community/posts/:id/replies': tenantIds({ id: 'post' }, fixed({ body: '回答' })),

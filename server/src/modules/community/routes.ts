@@ -16,6 +16,7 @@ import { inputOf, validate } from '../../core/validate';
 import { neutraliseTitle } from '../knowledge';
 import { communityOf } from './context';
 import { acceptAnswer, createPost, deletePost, listPosts, loadPost } from './posts';
+import { findColleagues, peopleOf } from './people';
 import { presentPost, presentReply } from './presenter';
 import { reactionsOf, setFollow, setLike } from './reactions';
 import { createReply, deleteReply, listReplies } from './replies';
@@ -54,7 +55,14 @@ export function communityRoutes(deps: AppDeps): Router<AppState> {
   router.get('/community/posts', auth, validate(list), async (ctx) => {
     const { query } = inputOf(ctx, list);
     const c = communityOf(ctx, deps);
-    ctx.body = toPage(await listPosts(c, query), query, (p) => presentPost(p, c.actor));
+    const page = toPage(await listPosts(c, query), query, (p) => presentPost(p, c.actor));
+    ctx.body = { ...page, people: await peopleOf(c.db, page.items.map((p) => p.authorId)) };
+  });
+
+  const colleagues = { query: s.colleaguesQuery };
+  router.get('/community/colleagues', auth, validate(colleagues), async (ctx) => {
+    const c = communityOf(ctx, deps);
+    ctx.body = { items: await findColleagues(deps, c.db, c.actor.tenantId, c.actor.memberId, inputOf(ctx, colleagues).query.q) };
   });
 
   const create = { body: s.createPostBody };
@@ -70,7 +78,10 @@ export function communityRoutes(deps: AppDeps): Router<AppState> {
     const post = await loadPost(c, inputOf(ctx, one).params.id);
     const replies = await listReplies(c, post.id);
     const { liked, following } = await reactionsOf(c, post.id, replies.map((r) => r.id));
+    const mentioned = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+    const people = await peopleOf(c.db, [post.authorId, ...mentioned(post.mentionIds), ...replies.flatMap((r) => [r.authorId, ...mentioned(r.mentionIds)])]);
     ctx.body = {
+      people,
       post: presentPost(post, c.actor, { liked: liked.has(`post:${post.id}`), following }),
       replies: replies.map((r) => presentReply(r, c.actor, { liked: liked.has(`reply:${r.id}`), accepted: r.id === post.acceptedAnswerId })),
     };

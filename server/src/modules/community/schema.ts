@@ -31,3 +31,5 @@ export const createReplyBody = z.object({
 export const acceptBody = z.object({ replyId: id });
 
 export const createBoardBody = z.object({ name: z.string().min(1).max(100), description: z.string().max(500).optional() });
+
+export const colleaguesQuery = z.object({ q: z.string().trim().min(1).max(64) });

@@ -16,6 +16,7 @@ import { caseSelect } from './cases';
 import { decideCase } from './decisions';
 import { evidenceSelect, presentEvidence } from './evidence';
 import { normaliseDomain } from '../community/screening/links';
+import { peopleOf } from '../community/people';
 import { imposePenalty, penaltySelect, revokePenalty } from './penalties';
 import { presentCase, presentIpBan, presentPenalty, presentWord } from './presenter';
 import { loadTarget, type TargetType } from './targets';
@@ -39,7 +40,8 @@ export function moderationAdminRoutes(deps: AppDeps): Router<AppState> {
     const rows = await ctx.state.db!.moderationCase.findMany({
       where: { status: query.status, ...(query.kind && { kind: query.kind }) }, select: caseSelect, ...pageArgs(query, query.status === 'open' ? 'asc' : 'desc'),
     });
-    ctx.body = toPage(rows, query, presentCase);
+    const page = toPage(rows, query, presentCase);
+    ctx.body = { ...page, people: await peopleOf(ctx.state.db!, page.items.map((c) => c.subjectId)) };
   });
 
   router.get('/admin/moderation/cases/:id', ...admin, validate(one), async (ctx) => {
@@ -56,6 +58,7 @@ export function moderationAdminRoutes(deps: AppDeps): Router<AppState> {
     ]);
     const notes = await db.contentReport.findMany({ where: { caseId: c.id, note: { not: null } }, select: { reason: true, note: true, createdAt: true }, take: 50, orderBy: { createdAt: 'asc' } });
     ctx.body = {
+      people: await peopleOf(db, [c.subjectId, target?.authorId, penalty?.memberId]),
       case: presentCase(c),
       target: target && { type: target.type, id: target.id, authorId: target.authorId, status: target.status, text: target.text, link: target.link },
       penalty: penalty && presentPenalty(penalty, true),
@@ -78,7 +81,8 @@ export function moderationAdminRoutes(deps: AppDeps): Router<AppState> {
     const rows = await ctx.state.db!.memberPenalty.findMany({
       where: { ...(query.memberId && { memberId: query.memberId }), ...(query.status && { status: query.status }) }, select: penaltySelect, ...pageArgs(query, 'desc'),
     });
-    ctx.body = toPage(rows, query, (p) => presentPenalty(p, true));
+    const page = toPage(rows, query, (p) => presentPenalty(p, true));
+    ctx.body = { ...page, people: await peopleOf(ctx.state.db!, page.items.map((p) => p.memberId)) };
   });
 
   const impose = { body: s.penaltyBody };
