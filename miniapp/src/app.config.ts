@@ -7,12 +7,14 @@ export default defineAppConfig({
     { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index', 'pages/certificate/index'] },
     { root: 'packages/exam', pages: ['pages/take/index', 'pages/result/index'] },
     { root: 'packages/common', pages: ['pages/not-found/index'] },
+    { root: 'packages/community', pages: ['pages/index/index', 'pages/ask/index', 'pages/post/index', 'pages/penalties/index'] },
     {
       root: 'packages/admin',
       pages: [
         'pages/dashboard/index', 'pages/members/index', 'pages/knowledge/index', 'pages/courses/index',
         'pages/exams/index', 'pages/tasks/index', 'pages/reports/index', 'pages/settings/index',
         'pages/audit/index', 'pages/invitations/index', 'pages/messages/index', 'pages/integrity/index', 'pages/lrs/index',
+        'pages/moderation/index',
       ],
     },
   ],

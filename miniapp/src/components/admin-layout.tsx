@@ -22,6 +22,7 @@ const menu = [
   { path: routes.adminMessages, label: '消息送达' },
   { path: routes.adminIntegrity, label: '学习异常' },
   { path: routes.adminLrs, label: '学习记录接口' },
+  { path: routes.adminModeration, label: '社区审核' },
   { path: routes.adminAudit, label: '操作日志' },
   { path: routes.adminSettings, label: '企业设置' },
 ];

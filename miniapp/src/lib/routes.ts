@@ -31,6 +31,11 @@ export const routes = {
   adminMessages: '/packages/admin/pages/messages/index',
   adminIntegrity: '/packages/admin/pages/integrity/index',
   adminLrs: '/packages/admin/pages/lrs/index',
+  community: '/packages/community/pages/index/index',
+  communityAsk: '/packages/community/pages/ask/index',
+  communityPost: '/packages/community/pages/post/index',
+  communityPenalties: '/packages/community/pages/penalties/index',
+  adminModeration: '/packages/admin/pages/moderation/index',
   notFound: '/packages/common/pages/not-found/index',
 } as const;
 

@@ -34,6 +34,9 @@ export default function Home() {
         <View className='qx-card qx-row' onClick={() => go(routes.search)}>
           <Text className='qx-card__meta'>🔍 搜索知识库</Text>
         </View>
+        <View className='qx-card qx-row' data-testid='home-community' onClick={() => go(routes.community)}>
+          <Text className='qx-card__meta'>💬 社区问答：提问、回答、交流</Text>
+        </View>
       </View>
 
       <View className='qx-section'>

@@ -9,7 +9,7 @@ import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import { caseSelect } from './cases';
 import { captureEvidence } from './evidence';
-import { appealHint, tellMember } from './notices';
+import { APPEAL_LINK, appealHint, tellMember } from './notices';
 import { revokePenalty } from './penalties';
 import { loadTarget, setTargetState, type ContentState, type Target, type TargetType } from './targets';
 
@@ -42,7 +42,9 @@ async function applyToContent(deps: AppDeps, db: TenantDb, actor: Actor, caseId:
     delete: { title: `你的${what.split(' / ')[0]}已被删除 / Your ${what.split(' / ')[1]} was deleted`, body: `原因 / Reason: ${reason}。${appealHint}` },
     restore: { title: `你的${what.split(' / ')[0]}已恢复显示 / Your ${what.split(' / ')[1]} is visible again`, body: `说明 / Note: ${reason}` },
   }[action];
-  await tellMember(db, actor.tenantId, target.authorId, `case:${caseId}:${action}`, { kind: `moderation.${action}`, ...told, link: action === 'restore' ? target.link : undefined });
+  // Hidden or deleted: the notice opens the appeal page for this very content.
+  const appealLink = `${APPEAL_LINK}?targetType=${target.type}&targetId=${encodeURIComponent(target.id)}`;
+  await tellMember(db, actor.tenantId, target.authorId, `case:${caseId}:${action}`, { kind: `moderation.${action}`, ...told, link: action === 'restore' ? target.link : appealLink });
 }
 
 export async function decideCase(deps: AppDeps, db: TenantDb, actor: Actor, caseId: string, input: { action: Decision; reason: string }, ip?: string) {
