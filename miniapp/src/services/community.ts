@@ -1,5 +1,4 @@
 /** 社区: questions and answers, posts in boards with comments, likes, follows, @mentions, 举报, my penalties and appeals. */
-import { ApiError } from '../lib/api-error';
 import { http } from './http';
 import type { Page } from './types';
 
@@ -124,13 +123,3 @@ export const penaltyWords: Record<string, string> = { warning: '警告', restric
 export const penaltyStatusWords: Record<string, string> = { active: '生效中', expired: '已到期', revoked: '已撤销' };
 export const statusWords: Record<ContentStatus, string> = { published: '已发布', held: '待审核', hidden: '已被隐藏', deleted: '已删除' };
 export const decisionWords: Record<string, string> = { hide: '维持隐藏', restore: '已恢复', delete: '已删除', dismiss: '不予处理' };
-
-/** What a refused or blocked write means to the writer (screening refusals, suspension, restriction). */
-export function writeProblem(err: unknown): { title: string; text: string; toPenalties: boolean } | null {
-  if (!(err instanceof ApiError)) return null;
-  const [zh] = err.message.split(' / ');
-  if (err.code === 'member_suspended') return { title: '你的账号已被暂停使用', text: `${zh}。暂停期间不能发布内容，可以在“我的处罚与申诉”中提出申诉。`, toPenalties: true };
-  if (err.code === 'posting_restricted') return { title: '你暂时不能发言', text: `${zh}。可以在“我的处罚与申诉”中提出申诉。`, toPenalties: true };
-  if (err.status === 422) return { title: '内容未通过审核，没有发布', text: zh, toPenalties: false };
-  return null;
-}

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { clock } from '../../../server/src/modules/courses/clock';
-import { api, ARTIFACTS, CHROMIUM, missingPrerequisite, silentWav, startStage, type Stage } from './harness';
+import { api, ARTIFACTS, CHROMIUM, expectText, missingPrerequisite, silentWav, startStage, watch, type Stage } from './harness';
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`e2e skipped: ${missing}`);
@@ -91,22 +91,6 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
   };
-
-  /** Everything that went wrong on a page: page errors, console errors, failed requests, HTTP errors. */
-  function watch(page: Page, errors: string[]) {
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('requestfailed', (r) => {
-      // A media element that is left (navigating away mid-clip) cancels its download: not a failure.
-      if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
-    });
-    return errors;
-  }
 
   async function phone() {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
@@ -319,12 +303,3 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     await context.close();
   });
 });
-
-async function expectText(locator: { textContent(): Promise<string | null>; waitFor(): Promise<void> }, text: string) {
-  await locator.waitFor();
-  for (let i = 0; i < 50; i++) {
-    if ((await locator.textContent())?.includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(await locator.textContent()).toContain(text);
-}

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
+import type { Page } from 'playwright-core';
 import { loadConfig } from '@qixue/config';
 import { createApp } from '../../../server/src/app';
 import { bootstrap } from '../../../server/src/bootstrap';
@@ -108,4 +109,30 @@ export function silentWav(seconds: number, rate = 8000): Buffer {
   h.write('data', 36);
   h.writeUInt32LE(data.length, 40);
   return Buffer.concat([h, data]);
+}
+
+/** Everything that goes wrong on a page: page errors, console errors, failed requests, HTTP errors. */
+export function watch(page: Page, errors: string[]): string[] {
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => {
+    // A media element that is left (navigating away mid-clip) cancels its download: not a failure.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
+  return errors;
+}
+
+/** Waits (up to 5 s) for the locator's text to contain `text`. */
+export async function expectText(locator: { textContent(): Promise<string | null>; waitFor(): Promise<void> }, text: string) {
+  await locator.waitFor();
+  for (let i = 0; i < 50; i++) {
+    if ((await locator.textContent())?.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(await locator.textContent()).toContain(text);
 }

@@ -5,7 +5,8 @@
 import { Text, View } from '@tarojs/components';
 import { go, routes } from '../../../lib/routes';
 import { displayMessage } from '../../../lib/api-error';
-import { writeProblem, type ContentStatus } from '../../../services/community';
+import { writeProblem } from '../../../lib/community-text';
+import type { ContentStatus } from '../../../services/community';
 
 export function HeldBanner({ status, reason, what }: { status: ContentStatus; reason: string | null; what: string }) {
   if (status === 'held') {

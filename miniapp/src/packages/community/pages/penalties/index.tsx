@@ -13,6 +13,7 @@ import { displayMessage } from '../../../../lib/api-error';
 import { noticeTarget } from '../../../../lib/notice-link';
 import { go, routes } from '../../../../lib/routes';
 import { formatDateTime } from '../../../../lib/time';
+import { chineseText } from '../../../../lib/community-text';
 import { appeal, decisionWords, myAppeals, myPenalties, penaltyStatusWords, penaltyWords, type Penalty } from '../../../../services/community';
 import { inbox } from '../../../../services/records';
 import '../../components/community.css';
@@ -74,8 +75,8 @@ export default function Penalties() {
             const about = target?.path === routes.communityPenalties && target.params.targetType ? target.params : null;
             return (
               <View key={n.id} className='qx-card' data-testid='moderation-notice'>
-                <Text className='qx-card__title'>{n.title.split(' / ')[0]}</Text>
-                <Text className='qx-card__meta'>{`${formatDateTime(n.createdAt, zone)}  ${(n.body ?? '').split(' / ')[0]}`}</Text>
+                <Text className='qx-card__title'>{chineseText(n.title)}</Text>
+                <Text className='qx-card__meta'>{`${formatDateTime(n.createdAt, zone)}  ${chineseText(n.body ?? '')}`}</Text>
                 <View className='qx-cm-actions'>
                   {postId ? <Text onClick={() => go(routes.communityPost, { id: postId })}>查看内容</Text> : null}
                   {about ? (
