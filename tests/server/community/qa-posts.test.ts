@@ -78,6 +78,25 @@ describe('questions and answers', () => {
   });
 });
 
+describe('search', () => {
+  it('reads the query as the knowledge base does: every term, in the title or the text, in any order; full-width and case folded; wildcards are not terms', async () => {
+    const s = await setup();
+    const as = bearer(s.asker.token);
+    const post = (title: string, body: string) => t.http.post('/api/v1/community/posts').set(as).send({ kind: 'question', title, body }).expect(201);
+    const a = (await post('新员工的年假怎么计算？', '入职不满一年按月折算')).body.post;
+    const b = (await post('Excel 报表模板', '月度年假统计用的 Excel')).body.post;
+    await post('100% 完成率', '无关内容');
+    const find = async (q: string) => (await t.http.get('/api/v1/community/posts').query({ q }).set(bearer(s.colleague.token)).expect(200)).body.items.map((p: { id: string }) => p.id);
+    expect(await find('年假 折算')).toEqual([a.id]);
+    expect(await find('折算，年假')).toEqual([a.id]);
+    expect((await find('年假')).sort()).toEqual([a.id, b.id].sort());
+    expect(await find('ＥＸＣＥＬ 统计')).toEqual([b.id]);
+    expect(await find('年假 不存在的词')).toEqual([]);
+    expect(await find('%')).toEqual([]);
+    expect(await find('_ %')).toEqual([]);
+  });
+});
+
 describe('screening before publishing', () => {
   it('publishes clean text, holds review words for the queue, refuses prohibited words, markers and bad links with a clear reason', async () => {
     const s = await setup();

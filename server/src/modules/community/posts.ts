@@ -2,7 +2,7 @@
 import { errors } from '../../core/errors';
 import { authorize } from '../../core/auth/policy';
 import type { PageQuery } from '../../core/pagination';
-import { neutraliseComment, neutraliseTitle } from '../knowledge';
+import { neutraliseComment, neutraliseTitle, searchTerms } from '../knowledge';
 import { captureEvidence } from '../moderation';
 import type { Community } from './context';
 import { checkMentions, postLink, tellMentioned } from './mentions';
@@ -33,12 +33,25 @@ export async function createPost(c: Community, input: { kind: 'question' | 'post
   return post;
 }
 
+/**
+ * The search box's query as the knowledge base reads it (CJK runs and words, NFKC, lower case; at
+ * most 8 terms): every term must occur in the title or the text. Null when nothing is searchable
+ * (only punctuation or LIKE wildcards, which would otherwise match everything).
+ */
+function searchFilter(q: string) {
+  const terms = [...new Set(searchTerms(q).slice(0, 8).map((t) => t.text))];
+  if (!terms.length) return null;
+  return { AND: terms.map((text) => ({ OR: [{ title: { contains: text } }, { body: { contains: text } }] })) };
+}
+
 export async function listPosts(c: Community, query: PageQuery & { kind?: 'question' | 'post'; boardId?: string; mine: 'true' | 'false'; q?: string }) {
+  const search = query.q ? searchFilter(query.q) : undefined;
+  if (search === null) return [];
   const where = {
     ...(query.kind && { kind: query.kind }),
     ...(query.boardId && { boardId: query.boardId }),
     ...(query.mine === 'true' ? { authorId: c.actor.memberId, status: { not: 'deleted' as const } } : { status: 'published' as const }),
-    ...(query.q && { OR: [{ title: { contains: query.q } }, { body: { contains: query.q } }] }),
+    ...search,
   };
   return c.db.communityPost.findMany({
     where, select: postSelect, take: query.limit + 1, orderBy: { id: 'desc' },

@@ -8,6 +8,8 @@
 export { recordView, hasRead, readsOf } from './social/views';
 export { loadAccess, type KbAccess, type KbRole } from './policy';
 export type { SearchEngine, SearchRequest, SearchHit } from './search/engine';
+// The search box's segmentation (CJK runs, words; NFKC, lower case), for community search.
+export { segments as searchTerms } from './search/tokens';
 // Screening and plain-text rules that community content shares with knowledge bases.
 export { findClassifiedMarker, findClassifiedMarkerIn, classifiedMarkers } from './content/screening';
 export { neutraliseComment, neutraliseTitle } from './content/sanitize';
