@@ -150,7 +150,8 @@ async function openSqlite(sqlitePath: string): Promise<Database> {
           query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params),
           execute: (sql: string, params: unknown[] = []) => tx.$executeRawUnsafe(sql, ...params),
         }),
-        { timeout: 30_000 },
+        // Behind other transactions on the one connection: wait for a turn longer than Prisma's 2 s default.
+        { maxWait: 30_000, timeout: 30_000 },
       ),
     poolStats: () => null,
     close: () => base.$disconnect(),

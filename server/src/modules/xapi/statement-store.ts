@@ -102,17 +102,21 @@ async function storeCarefully(db: Database, client: LrsClient, statements: Json[
   return missing;
 }
 
-/** Gathers concurrent batches of new statements into one transaction; 'duplicate' when a key refused a row. */
+/**
+ * Gathers concurrent batches of new statements into one transaction. When the group fails — a key
+ * refused a row, or anything else — nothing of it was written and each batch is stored on its own
+ * the careful way ('alone'), so one batch's problem is answered to its own request only.
+ */
 class StatementWriter {
-  private readonly commit = new GroupCommit<Row[], 'stored' | 'duplicate'>((batches) => this.write(batches), GROUP_MAX_BATCHES, GROUP_IN_FLIGHT);
+  private readonly commit = new GroupCommit<Row[], 'stored' | 'alone'>((batches) => this.write(batches), GROUP_MAX_BATCHES, GROUP_IN_FLIGHT);
 
   constructor(private readonly db: Database) {}
 
-  submit(rows: Row[]): Promise<'stored' | 'duplicate'> {
+  submit(rows: Row[]): Promise<'stored' | 'alone'> {
     return this.commit.submit(rows);
   }
 
-  private async write(batches: Row[][]): Promise<('stored' | 'duplicate')[]> {
+  private async write(batches: Row[][]): Promise<('stored' | 'alone')[]> {
     const rows = batches.flat();
     for (let attempt = 1; ; attempt++) {
       try {
@@ -120,9 +124,8 @@ class StatementWriter {
         return batches.map(() => 'stored');
       } catch (err) {
         if (this.db.dialect.isDeadlock(err) && attempt < 3) continue;
-        if (!this.db.dialect.isDuplicateKey(err)) throw err;
-        // Nothing of the group was written: each batch goes the careful way.
-        return batches.map(() => 'duplicate');
+        if (batches.length === 1 && !this.db.dialect.isDuplicateKey(err)) throw err;
+        return batches.map(() => 'alone');
       }
     }
   }
