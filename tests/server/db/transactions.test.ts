@@ -29,3 +29,23 @@ it('a write made while another transaction is open survives that transaction rol
   const stems = (await prisma.question.findMany({ where: { tenantId: a.id }, select: { stem: true } })).map((q) => q.stem);
   expect(stems).toEqual(['outside']);
 });
+
+it('a raw transaction commits its writes together, or none of them', async () => {
+  const a = await createTenant(t);
+  const { db } = t.deps;
+  const q = db.dialect.quote;
+  const insert = `INSERT INTO ${q('XapiActivity')} (${['tenantId', 'activityKey', 'activityId', 'definition', 'updatedAt'].map(q).join(', ')}) VALUES (?, ?, ?, ?, ?)`;
+  const row = (key: string) => [a.id, key, `http://example.com/${key}`, '{}', new Date()];
+  await db.rawTransaction(async (tx) => {
+    await tx.execute(insert, row('one'));
+    await tx.execute(insert, row('two'));
+  });
+  // The second insert repeats the first's key: the unique key refuses it and the first is taken back too.
+  const refused = await db.rawTransaction(async (tx) => {
+    await tx.execute(insert, row('three'));
+    await tx.execute(insert, row('three'));
+  }).catch((err: unknown) => err);
+  expect(db.dialect.isDuplicateKey(refused)).toBe(true);
+  const keys = await db.raw.query<{ activityKey: string }>(`SELECT ${q('activityKey')} FROM ${q('XapiActivity')} WHERE ${q('tenantId')} = ? ORDER BY ${q('activityKey')}`, [a.id]);
+  expect(keys.map((k) => k.activityKey)).toEqual(['one', 'two']);
+});
