@@ -37,8 +37,9 @@ describe('account cancellation', () => {
   it('is refused with 409 cancellation_blocked while an unfinished enrolment is inside its validity window, then allowed', async () => {
     const a = await createTenant(t);
     const m = await createMember(t, a.id);
+    const course = await prisma().course.create({ data: { tenantId: a.id, title: '安全生产规范' } });
     const enrolment = await prisma().enrolment.create({
-      data: { tenantId: a.id, courseId: 'course-open', memberId: m.id, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+      data: { tenantId: a.id, courseId: course.id, memberId: m.id, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
     });
     // Finished or expired enrolments do not block.
     await prisma().enrolment.create({ data: { tenantId: a.id, courseId: 'course-done', memberId: m.id, expiresAt: new Date(Date.now() + 86_400_000), completedAt: new Date() } });
@@ -49,7 +50,7 @@ describe('account cancellation', () => {
     const refused = await t.http.post('/api/v1/me/cancellation').set(bearer(m.token)).send({}).expect(409);
     expect(refused.body.error.code).toBe('cancellation_blocked');
     expect(refused.body.error.details.reasons).toEqual([
-      expect.objectContaining({ code: 'unfinished_enrolment', enrolmentId: enrolment.id, courseId: 'course-open' }),
+      expect.objectContaining({ code: 'unfinished_enrolment', enrolmentId: enrolment.id, courseId: course.id, courseTitle: '安全生产规范' }),
     ]);
     expect((await prisma().member.findUnique({ where: { id: m.id } }))!.status).toBe('active');
 

@@ -1,5 +1,5 @@
 import { bearer, staff, startTestApp, type TestApp } from '../../support/test-app';
-import { createMember, createTenant } from '../../factories';
+import { addToDepartment, createDepartment, createMember, createTenant } from '../../factories';
 import { expectOtherTenantGets404 } from '../../support/isolation';
 import { addPhoneMember, newPhone } from '../accounts/helpers';
 import { lastCode } from './helpers';
@@ -107,8 +107,23 @@ describe('GET /api/v1/me/data-export', () => {
     expect(data.learning.enrolments).toEqual([expect.objectContaining({ courseId: `course-${me.id}` })]);
     expect(data.learning.credits).toEqual([expect.objectContaining({ hours: 1.5 })]);
     expect(data.privacyRequests).toHaveLength(1);
+    expect(data.learning.enrolments[0].courseTitle).toBeNull(); // a course id that names no course
     const text = JSON.stringify(data);
     for (const foreign of [colleague.id, colleague.phone, '钱七', OTHER_ID, a.admin.id]) expect(text).not.toContain(foreign);
+  });
+  it('names the courses, chapters, exams, tasks and departments it mentions (a reader sees titles, not ids)', async () => {
+    const a = await createTenant(t);
+    const me = await phoneMemberSignedIn(a.id, '孙八');
+    const course = await prisma().course.create({ data: { tenantId: a.id, title: '消防安全' } });
+    const chapter = await prisma().chapter.create({ data: { tenantId: a.id, courseId: course.id, title: '灭火器使用', sortOrder: 1, kind: 'video' } });
+    const dept = await createDepartment(t, a.id, undefined, '安全部');
+    await addToDepartment(t, a.id, dept.id, me.id);
+    await prisma().enrolment.create({ data: { tenantId: a.id, courseId: course.id, memberId: me.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await prisma().chapterProgress.create({ data: { tenantId: a.id, courseId: course.id, chapterId: chapter.id, memberId: me.id } });
+    const data = (await t.http.get('/api/v1/me/data-export').set(bearer(me.token)).expect(200)).body;
+    expect(data.learning.enrolments[0]).toMatchObject({ courseId: course.id, courseTitle: '消防安全' });
+    expect(data.learning.chapterProgress[0]).toMatchObject({ courseTitle: '消防安全', chapterTitle: '灭火器使用' });
+    expect(data.profile.departments).toEqual([expect.objectContaining({ departmentId: dept.id, departmentName: '安全部' })]);
   });
 });
 

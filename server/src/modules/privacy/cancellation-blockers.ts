@@ -24,11 +24,15 @@ const unfinishedEnrolments: CancellationBlocker = async (db, memberId, now) => {
     orderBy: { expiresAt: 'asc' },
     take: 50,
   });
+  // The course by its title: the person reads which course keeps the account open.
+  const courses = rows.length ? await db.course.findMany({ where: { id: { in: rows.map((e) => e.courseId) } }, select: { id: true, title: true } }) : [];
+  const title = new Map(courses.map((c) => [c.id, c.title]));
   return rows.map((e) => ({
     code: 'unfinished_enrolment',
     message: '有未完成且仍在有效期内的课程 / A course enrolment is unfinished and still valid',
     enrolmentId: e.id,
     courseId: e.courseId,
+    courseTitle: title.get(e.courseId) ?? null,
     expiresAt: e.expiresAt.toISOString(),
   }));
 };

@@ -45,6 +45,14 @@ export async function exportMyData(deps: AppDeps, db: TenantDb, actor: Actor) {
     db.notification.findMany({ where: mine, select: { kind: true, title: true, createdAt: true, readAt: true }, orderBy: { createdAt: 'desc' }, ...newest }),
   ]);
 
+  const names = await namesOf(db, {
+    courses: [...enrolments, ...chapterProgress, ...credits, ...certificates].map((r) => r.courseId),
+    chapters: chapterProgress.map((p) => p.chapterId),
+    exams: examAttempts.map((a) => a.examId),
+    tasks: taskCompletions.map((c) => c.taskId),
+    departments: departments.map((d) => d.departmentId),
+  });
+
   return {
     exportedAt: new Date().toISOString(),
     enterprise: tenant,
@@ -57,7 +65,7 @@ export async function exportMyData(deps: AppDeps, db: TenantDb, actor: Actor) {
       role: member.role,
       lastActiveAt: iso(member.lastActiveAt),
       createdAt: iso(member.createdAt),
-      departments,
+      departments: departments.map((d) => ({ ...d, departmentName: names.departments.get(d.departmentId) ?? null })),
     },
     realName: realName && {
       realName: realName.realName,
@@ -72,13 +80,30 @@ export async function exportMyData(deps: AppDeps, db: TenantDb, actor: Actor) {
     agreements: await myAcceptances(deps, db, actor),
     privacyRequests: requests.map(presentRequest),
     learning: {
-      enrolments: enrolments.map((e) => ({ ...e, startsAt: iso(e.startsAt), expiresAt: iso(e.expiresAt), chaptersDoneAt: iso(e.chaptersDoneAt), completedAt: iso(e.completedAt) })),
-      chapterProgress: chapterProgress.map((p) => ({ ...p, completedAt: iso(p.completedAt) })),
-      examAttempts: examAttempts.map((a) => ({ ...a, startedAt: iso(a.startedAt), submittedAt: iso(a.submittedAt) })),
-      credits: credits.map((c) => ({ ...c, earnedAt: iso(c.earnedAt) })),
+      enrolments: enrolments.map((e) => ({ ...e, courseTitle: names.courses.get(e.courseId) ?? null, startsAt: iso(e.startsAt), expiresAt: iso(e.expiresAt), chaptersDoneAt: iso(e.chaptersDoneAt), completedAt: iso(e.completedAt) })),
+      chapterProgress: chapterProgress.map((p) => ({
+        ...p, courseTitle: names.courses.get(p.courseId) ?? null, chapterTitle: names.chapters.get(p.chapterId) ?? null, completedAt: iso(p.completedAt),
+      })),
+      examAttempts: examAttempts.map((a) => ({ ...a, examTitle: names.exams.get(a.examId) ?? null, startedAt: iso(a.startedAt), submittedAt: iso(a.submittedAt) })),
+      credits: credits.map((c) => ({ ...c, courseTitle: names.courses.get(c.courseId) ?? null, earnedAt: iso(c.earnedAt) })),
       certificates: certificates.map((c) => ({ ...c, issuedAt: iso(c.issuedAt) })),
-      taskCompletions: taskCompletions.map((c) => ({ ...c, completedAt: iso(c.completedAt) })),
+      taskCompletions: taskCompletions.map((c) => ({ ...c, taskTitle: names.tasks.get(c.taskId) ?? null, completedAt: iso(c.completedAt) })),
     },
     notifications: notifications.map((n) => ({ ...n, createdAt: iso(n.createdAt), readAt: iso(n.readAt) })),
   };
+}
+
+/** Titles and names for the ids the export mentions, so a reader sees 信息安全入门, not an id. */
+async function namesOf(db: TenantDb, ids: Record<'courses' | 'chapters' | 'exams' | 'tasks' | 'departments', string[]>) {
+  const unique = (list: string[]) => ({ in: [...new Set(list)].slice(0, LIMIT) });
+  const none = Promise.resolve([] as Array<{ id: string; title?: string; name?: string | null }>);
+  const [courses, chapters, exams, tasks, departments] = await Promise.all([
+    ids.courses.length ? db.course.findMany({ where: { id: unique(ids.courses) }, select: { id: true, title: true } }) : none,
+    ids.chapters.length ? db.chapter.findMany({ where: { id: unique(ids.chapters) }, select: { id: true, title: true } }) : none,
+    ids.exams.length ? db.exam.findMany({ where: { id: unique(ids.exams) }, select: { id: true, title: true } }) : none,
+    ids.tasks.length ? db.trainingTask.findMany({ where: { id: unique(ids.tasks) }, select: { id: true, title: true } }) : none,
+    ids.departments.length ? db.department.findMany({ where: { id: unique(ids.departments) }, select: { id: true, name: true } }) : none,
+  ]);
+  const map = (rows: Array<{ id: string; title?: string; name?: string | null }>) => new Map(rows.map((r) => [r.id, r.title ?? r.name ?? null]));
+  return { courses: map(courses), chapters: map(chapters), exams: map(exams), tasks: map(tasks), departments: map(departments) };
 }
