@@ -2,7 +2,14 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/knowledge/index', 'pages/tasks/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/account', pages: ['pages/sign-in/index', 'pages/inbox/index', 'pages/records/index'] },
+    {
+      root: 'packages/account',
+      pages: [
+        'pages/sign-in/index', 'pages/inbox/index', 'pages/records/index', 'pages/password/index', 'pages/phone/index',
+        'pages/profile/index', 'pages/logins/index', 'pages/agreements/index', 'pages/privacy/index', 'pages/my-data/index',
+        'pages/cancellation/index',
+      ],
+    },
     { root: 'packages/knowledge', pages: ['pages/space/index', 'pages/doc/index', 'pages/search/index'] },
     { root: 'packages/course', pages: ['pages/list/index', 'pages/detail/index', 'pages/certificate/index'] },
     { root: 'packages/exam', pages: ['pages/take/index', 'pages/result/index'] },

@@ -4,7 +4,7 @@
  * Every path ends with `{ token, member, tenant }` from the server.
  */
 import { http, request } from './http';
-import { clearSession, saveSession, type Profile } from './session';
+import { clearSession, deviceId, saveSession, type Profile } from './session';
 
 export interface LoginAnswer extends Profile {
   token: string;
@@ -17,8 +17,31 @@ function keep(answer: LoginAnswer): LoginAnswer {
 
 export const signInWithMiniprogramCode = (code: string, host: string) =>
   http
-    .post<LoginAnswer>(host === 'wxwork' ? '/api/v1/auth/wecom/miniprogram' : '/api/v1/auth/wechat', { code }, { anonymous: true })
+    .post<LoginAnswer>(host === 'wxwork' ? '/api/v1/auth/wecom/miniprogram' : '/api/v1/auth/wechat', { code, deviceId: deviceId() }, { anonymous: true })
     .then(keep);
+
+/** WeChat, first sign-in of an invited person: a fresh login code plus the phone number they share. */
+export const signInWithWechatPhone = (code: string, phoneCode: string, tenantId?: string) =>
+  http.post<LoginAnswer>('/api/v1/auth/wechat', { code, phoneCode, tenantId, deviceId: deviceId() }, { anonymous: true }).then(keep);
+
+export type CodePurpose = 'login' | 'reset_password' | 'new_device';
+
+/** Asks for an SMS code; the server answers the same whether or not the number is known. */
+export const sendSmsCode = (phone: string, purpose: CodePurpose) => http.post<{ sent: true }>('/api/v1/auth/sms-code', { phone, purpose }, { anonymous: true });
+
+export const signInWithSms = (phone: string, code: string, tenantId?: string) =>
+  http.post<LoginAnswer>('/api/v1/auth/sms', { phone, code, tenantId, deviceId: deviceId() }, { anonymous: true }).then(keep);
+
+/** Phone + password; on a new device the server asks for an SMS code too (sent as `smsCode`). */
+export const signInWithPassword = (phone: string, password: string, extra: { smsCode?: string; tenantId?: string } = {}) =>
+  http.post<LoginAnswer>('/api/v1/auth/password', { phone, password, deviceId: deviceId(), ...extra }, { anonymous: true }).then(keep);
+
+export const resetPassword = (phone: string, code: string, password: string, tenantId?: string) =>
+  http.post<void>('/api/v1/auth/password/reset', { phone, code, password, tenantId, deviceId: deviceId() }, { anonymous: true });
+
+/** A frozen account comes back with its password and an SMS code (purpose "login"), and is signed in. */
+export const unfreeze = (phone: string, password: string, code: string, tenantId?: string) =>
+  http.post<LoginAnswer>('/api/v1/auth/unfreeze', { phone, password, code, tenantId, deviceId: deviceId() }, { anonymous: true }).then(keep);
 
 export const signInWithOauthCode = (code: string) =>
   http.post<LoginAnswer>('/api/v1/auth/wecom/oauth', { code }, { anonymous: true }).then(keep);

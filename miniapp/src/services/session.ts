@@ -4,6 +4,7 @@ import { DEFAULT_TIME_ZONE } from '../lib/time';
 
 const TOKEN_KEY = 'qixue.token';
 const PROFILE_KEY = 'qixue.profile';
+const DEVICE_KEY = 'qixue.device';
 
 export interface Profile {
   member: { id: string; hostUserId: string | null; name: string | null; role: 'member' | 'admin' | string };
@@ -44,4 +45,24 @@ export function saveProfile(profile: Profile): void {
 export function clearSession(): void {
   Taro.removeStorageSync(TOKEN_KEY);
   Taro.removeStorageSync(PROFILE_KEY);
+}
+
+/**
+ * This device's id (kept across sign-outs): the server remembers the devices a person signed in
+ * from and asks for an SMS code on a new one.
+ */
+export function deviceId(): string {
+  try {
+    const known = Taro.getStorageSync(DEVICE_KEY) as string;
+    if (known) return known;
+  } catch {
+    // storage unavailable: a fresh id each time (the server then asks for a code each time)
+  }
+  const fresh = `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+  try {
+    Taro.setStorageSync(DEVICE_KEY, fresh);
+  } catch {
+    // see above
+  }
+  return fresh;
 }

@@ -1,4 +1,4 @@
-/** 我的: hours against the annual requirement, records, certificates, inbox, admin entry, sign out. */
+/** 我的: hours against the annual requirement, records, certificates, inbox, account and privacy pages, admin entry, sign out. */
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { AgreementsCard } from '../../components/agreements-card';
@@ -11,8 +11,19 @@ import { displayMessage } from '../../lib/api-error';
 import { go, relaunch, routes } from '../../lib/routes';
 import { me, signOut } from '../../services/auth';
 import { myCertificates, myCredits } from '../../services/records';
-import { download } from '../../services/files';
 import { saveProfile } from '../../services/session';
+import './index.css';
+
+const accountLinks = [
+  { path: routes.profile, title: '个人资料', meta: '姓名与实名信息' },
+  { path: routes.password, title: '修改密码', meta: '用短信验证码设置新密码' },
+  { path: routes.phone, title: '更换手机号', meta: '学习记录随账号保留' },
+  { path: routes.logins, title: '登录记录', meta: '何时、用什么方式登录过' },
+  { path: routes.agreements, title: '我的协议', meta: '用户协议与隐私政策，同意或撤回' },
+  { path: routes.myData, title: '我的个人信息', meta: '查看本应用保存的关于你的全部信息' },
+  { path: routes.privacy, title: '个人信息申请', meta: '申请更正、删除个人信息或撤回同意' },
+  { path: routes.cancellation, title: '注销账号', meta: '注销前会说明是否有未完成的事项' },
+];
 
 export default function Me() {
   const { signedIn } = useSignedIn();
@@ -62,9 +73,19 @@ export default function Me() {
       <View className='qx-card' onClick={() => go(routes.inbox)}>
         <Text className='qx-card__title'>收件箱</Text>
       </View>
-      <View className='qx-card' onClick={() => download('/api/v1/me/data-export', 'qixue-my-data.json').catch(setOutError)}>
-        <Text className='qx-card__title'>导出我的个人信息</Text>
-        <Text className='qx-card__meta'>查看本应用保存的关于你的全部数据（JSON）</Text>
+      <View className='qx-section__title'>
+        <Text>账号与隐私</Text>
+      </View>
+      <View className='qx-card qx-me-links' data-testid='account-links'>
+        {accountLinks.map((l) => (
+          <View key={l.path} className='qx-row qx-me-link' data-testid='account-link' data-path={l.path} onClick={() => go(l.path)}>
+            <View>
+              <Text className='qx-me-link__title'>{l.title}</Text>
+              <Text className='qx-card__meta'>{l.meta}</Text>
+            </View>
+            <Text className='qx-me-link__arrow'>›</Text>
+          </View>
+        ))}
       </View>
       {p?.member.role === 'admin' ? (
         <View className='qx-card' data-testid='admin-entry' onClick={() => go(routes.adminDashboard)}>

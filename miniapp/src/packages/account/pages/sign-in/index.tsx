@@ -1,16 +1,23 @@
 /**
- * Sign-in. Mini-program: the host's login code, silently. H5 in WeCom: OAuth redirect. Elsewhere
- * in development: the sandbox (standing in for WeCom) lists demo people to sign in as.
+ * Sign-in. Mini-program: the host's login code, silently; in WeChat a person invited by phone
+ * shares their number once (the WeChat phone step). H5 in WeCom: OAuth redirect. In a browser, and
+ * whenever the host's sign-in did not work: phone + SMS code or password (components/phone-sign-in).
+ * In development the sandbox (standing in for WeCom) also lists demo people to sign in as.
  */
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Text, View, type BaseEventOrig } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
 import { displayMessage } from '../../../../lib/api-error';
 import { relaunch, routes } from '../../../../lib/routes';
 import { useRequest } from '../../../../hooks/use-request';
 import { detectHost, hostLoginCode } from '../../../../platform/host';
-import { oauthUrl, sandboxPeople, sandboxSignIn, signInWithAdminSso, signInWithMiniprogramCode, signInWithOauthCode, type DemoPerson } from '../../../../services/auth';
+import { nextStep, type TenantChoice } from '../../../../lib/sign-in-flow';
+import {
+  oauthUrl, sandboxPeople, sandboxSignIn, signInWithAdminSso, signInWithMiniprogramCode, signInWithOauthCode, signInWithWechatPhone,
+  type DemoPerson, type LoginAnswer,
+} from '../../../../services/auth';
+import { PhoneSignIn } from '../../components/phone-sign-in';
 import './index.css';
 
 export default function SignIn() {
@@ -18,6 +25,8 @@ export default function SignIn() {
   const host = detectHost();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // WeChat: the server asked for the phone number (first sign-in of an invited person), or which enterprise.
+  const [wechatStep, setWechatStep] = useState<{ phoneCode?: string; tenants?: TenantChoice[] } | null>(null);
   const people = useRequest(() => sandboxPeople().then((r) => r.items), [], host === 'browser');
 
   const finish = (role: string) => relaunch(role === 'admin' && host === 'browser' ? routes.adminDashboard : routes.home);
@@ -34,12 +43,46 @@ export default function SignIn() {
       setBusy('host');
       hostLoginCode()
         .then(({ code }) => signInWithMiniprogramCode(code, host))
-        .then((r) => finish(r.member.role), setError);
+        .then((r) => finish(r.member.role), hostRefused);
     } else if (host === 'wxwork-h5') {
       setBusy('oauth');
       oauthUrl(location.href.split('?')[0]).then((url) => location.replace(url), setError);
     }
   }, []);
+
+  const hostRefused = (err: unknown) => {
+    setBusy(null);
+    const next = nextStep(err);
+    if (host === 'wechat' && next.kind === 'wechat-phone') setWechatStep({});
+    else setError(err);
+  };
+
+  // A fresh login code each time: WeChat's codes are used once.
+  const wechatWithPhone = (phoneCode: string, tenantId?: string) => {
+    setBusy('host');
+    setError(null);
+    hostLoginCode()
+      .then(({ code }) => signInWithWechatPhone(code, phoneCode, tenantId))
+      .then(
+        (r) => finish(r.member.role),
+        (err) => {
+          setBusy(null);
+          const next = nextStep(err);
+          if (next.kind === 'tenant') setWechatStep({ phoneCode, tenants: next.tenants });
+          else setError(err);
+        },
+      );
+  };
+
+  const onPhoneNumber = (e: BaseEventOrig<{ code?: string; errMsg?: string }>) => {
+    if (e.detail.code) wechatWithPhone(e.detail.code);
+    else setError(new Error('未授权手机号：可改用下方的手机号验证码登录'));
+  };
+
+  const phoneSignedIn = (r: LoginAnswer) => {
+    Taro.showToast({ title: '登录成功', icon: 'success' });
+    finish(r.member.role);
+  };
 
   const pick = (p: DemoPerson) => {
     setBusy(p.hostUserId);
@@ -61,12 +104,30 @@ export default function SignIn() {
       <Text className='qx-signin__brand'>企学</Text>
       <Text className='qx-signin__sub'>企业学习与知识平台</Text>
       {error ? <View className='qx-signin__error qx-error-message'>{displayMessage(error)}</View> : null}
-      {host !== 'browser' ? (
-        <View className='qx-signin__busy'>{error ? '' : '正在登录…'}</View>
-      ) : (
+      {wechatStep ? (
+        <View className='qx-card' data-testid='wechat-phone-step'>
+          <Text className='qx-card__title'>首次登录，请授权手机号</Text>
+          <Text className='qx-card__meta'>企业通过手机号邀请了你：授权后即可加入企业并登录。</Text>
+          {wechatStep.tenants && wechatStep.phoneCode ? (
+            wechatStep.tenants.map((t) => (
+              <Button key={t.id} className='qx-btn' style={{ marginTop: '12px' }} disabled={!!busy} onClick={() => wechatWithPhone(wechatStep.phoneCode!, t.id)}>
+                {`登录「${t.name}」`}
+              </Button>
+            ))
+          ) : (
+            <Button className={`qx-btn qx-btn--primary ${busy ? 'qx-btn--disabled' : ''}`} style={{ marginTop: '16px' }} openType='getPhoneNumber' disabled={!!busy} onGetPhoneNumber={onPhoneNumber}>
+              {busy ? '正在登录…' : '授权手机号并登录'}
+            </Button>
+          )}
+        </View>
+      ) : null}
+      {host !== 'browser' && busy === 'host' && !error ? <View className='qx-signin__busy'>正在登录…</View> : null}
+      {host === 'browser' || (error && host !== 'wxwork-h5') || wechatStep ? <PhoneSignIn onSignedIn={phoneSignedIn} /> : null}
+      {/* Development only: the sandbox's people (in production the list answers 404 and is not shown). */}
+      {host === 'browser' && !people.error ? (
         <View className='qx-signin__people'>
           <Text className='qx-signin__hint'>开发环境：沙箱模拟企业微信，选择一位演示成员登录</Text>
-          <StateView loading={people.loading} error={people.error} onRetry={people.reload} empty={(people.data ?? []).length === 0} emptyText='沙箱中没有演示成员'>
+          <StateView loading={people.loading} empty={(people.data ?? []).length === 0} emptyText='沙箱中没有演示成员'>
             {(people.data ?? []).map((p) => (
               <View key={`${p.corpId}/${p.hostUserId}`} className='qx-card qx-row qx-signin__person' data-testid='demo-person' data-role={p.role} data-user={p.hostUserId}>
                 <View>
@@ -80,7 +141,7 @@ export default function SignIn() {
             ))}
           </StateView>
         </View>
-      )}
+      ) : null}
     </View>
   );
 }
