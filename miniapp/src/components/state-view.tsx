@@ -8,6 +8,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { PagedList } from '../hooks/use-paged-list';
 import { ApiError, displayMessage } from '../lib/api-error';
 import { signInAgain } from '../hooks/use-signed-in';
+import { go, routes } from '../lib/routes';
 import './state-view.css';
 
 interface Props {
@@ -47,6 +48,16 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     return (
       <View className='qx-state qx-state--error'>
         <Text className='qx-state__text'>登录已过期，正在前往登录…</Text>
+      </View>
+    );
+  }
+  if (error instanceof ApiError && error.code === 'agreement_required') {
+    return (
+      <View className='qx-state qx-state--error' data-testid='agreement-required'>
+        <Text className='qx-state__text'>用户协议或隐私政策已更新，请先阅读并同意</Text>
+        <Button className='qx-btn qx-btn--primary' size='mini' onClick={() => go(routes.agreements)}>
+          去查看
+        </Button>
       </View>
     );
   }

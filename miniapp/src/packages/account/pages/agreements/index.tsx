@@ -4,6 +4,7 @@
  * withdrawal: the platform answers within 15 days), started from here.
  */
 import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
 import { useRequest } from '../../../../hooks/use-request';
@@ -11,13 +12,14 @@ import { useSignedIn } from '../../../../hooks/use-signed-in';
 import { useTimeZone } from '../../../../hooks/use-time-zone';
 import { agreementKindLabel } from '../../../../lib/account-labels';
 import { displayMessage } from '../../../../lib/api-error';
-import { go, routes } from '../../../../lib/routes';
+import { go, relaunch, routes } from '../../../../lib/routes';
 import { formatDate, formatDateTime } from '../../../../lib/time';
 import { acceptAgreementVersion, acceptedAgreements, currentAgreements } from '../../../../services/account';
 import '../../components/form.css';
 
 export default function Agreements() {
   const { signedIn } = useSignedIn();
+  const { params } = useRouter();
   const tz = useTimeZone();
   const data = useRequest(() => Promise.all([currentAgreements(), acceptedAgreements()]), [], signedIn);
   const [open, setOpen] = useState<string | null>(null);
@@ -69,6 +71,9 @@ export default function Agreements() {
           );
         })}
         {error ? <View className='qx-error-message'>{displayMessage(error)}</View> : null}
+        {params.next === 'home' && current.length > 0 && current.every((a) => acceptedAt.has(a.id)) ? (
+          <Button className='qx-btn qx-btn--primary' data-testid='agreements-done' onClick={() => relaunch(routes.home)}>已全部同意，进入首页</Button>
+        ) : null}
 
         <View className='qx-section__title'><Text>同意记录</Text></View>
         {accepted.length === 0 ? <View className='qx-card__meta'>你还没有同意过任何协议</View> : null}

@@ -17,6 +17,7 @@ import {
   oauthUrl, sandboxPeople, sandboxSignIn, signInWithAdminSso, signInWithMiniprogramCode, signInWithOauthCode, signInWithWechatPhone,
   type DemoPerson, type LoginAnswer,
 } from '../../../../services/auth';
+import { pendingAgreementIds } from '../../../../services/account';
 import { PhoneSignIn } from '../../components/phone-sign-in';
 import './index.css';
 
@@ -29,7 +30,11 @@ export default function SignIn() {
   const [wechatStep, setWechatStep] = useState<{ phoneCode?: string; tenants?: TenantChoice[] } | null>(null);
   const people = useRequest(() => sandboxPeople().then((r) => r.items), [], host === 'browser');
 
-  const finish = (role: string) => relaunch(role === 'admin' && host === 'browser' ? routes.adminDashboard : routes.home);
+  // Agreements published since the last visit come first: every other page would refuse until they are accepted.
+  const finish = (role: string) =>
+    pendingAgreementIds()
+      .catch(() => [])
+      .then((pending) => relaunch(pending.length ? `${routes.agreements}?next=home` : role === 'admin' && host === 'browser' ? routes.adminDashboard : routes.home));
 
   useEffect(() => {
     // Back from the host with a code (WeCom OAuth or admin-console SSO).
