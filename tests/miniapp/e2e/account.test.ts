@@ -97,7 +97,7 @@ maybe('account pages in Chromium against Qixue and the sandbox', () => {
     await page.locator('[data-testid=agreement]').nth(1).waitFor();
     await expectText(page.locator('[data-testid=agreement]').first(), '待同意');
     await page.locator('[data-testid=agreement]').first().getByText('阅读全文').click();
-    await expectText(page.locator('[data-testid=agreement-body]'), '企学');
+    await expectText(page.locator('[data-testid=agreement-body]'), '学习服务');
     await shot(page, 'phone-account-02-agreements');
     for (let i = 0; i < 2; i++) {
       await page.locator('[data-testid=accept-agreement]').first().click();

@@ -85,9 +85,9 @@ export function PhoneSignIn({ onSignedIn }: { onSignedIn: (answer: LoginAnswer) 
       } else if (next.kind === 'frozen' && mode !== 'unfreeze') {
         switchTo('unfreeze', next.message);
       } else {
+        // The code stays in its field: a mistyped code or password is corrected, not re-requested
+        // (the server checks the code without using it up while something else is wrong).
         setError(err);
-        // A code is used up by a wrong answer after it: ask for a fresh one.
-        if (needsCode) setCode('');
       }
     });
   };

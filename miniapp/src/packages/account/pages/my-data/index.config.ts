@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的个人信息' });
+export default definePageConfig({ navigationBarTitleText: '我的信息' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '更换手机号' });
+export default definePageConfig({ navigationBarTitleText: '换手机号' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '实名信息' });
+export default definePageConfig({ navigationBarTitleText: '个人资料' });
