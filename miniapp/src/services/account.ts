@@ -54,7 +54,6 @@ export interface Acceptance {
 }
 export const currentAgreements = () => http.get<{ items: Agreement[] }>('/api/v1/agreements/current').then((r) => r.items);
 export const acceptedAgreements = () => http.get<{ items: Acceptance[] }>('/api/v1/agreements/accepted').then((r) => r.items);
-export const pendingAgreementIds = () => http.get<{ items: Agreement[] }>('/api/v1/agreements/pending').then((r) => r.items);
 export const acceptAgreementVersion = (id: string) => http.post(`/api/v1/agreements/${id}/accept`);
 
 export type PrivacyRequestKind = 'access' | 'correction' | 'deletion' | 'withdraw_consent' | 'complaint' | 'other';

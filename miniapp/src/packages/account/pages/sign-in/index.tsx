@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Text, View, type BaseEventOrig } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
 import { displayMessage } from '../../../../lib/api-error';
 import { relaunch, routes } from '../../../../lib/routes';
@@ -17,8 +17,9 @@ import {
   oauthUrl, sandboxPeople, sandboxSignIn, signInWithAdminSso, signInWithMiniprogramCode, signInWithOauthCode, signInWithWechatPhone,
   type DemoPerson, type LoginAnswer,
 } from '../../../../services/auth';
-import { pendingAgreementIds } from '../../../../services/account';
+import { pendingAgreements } from '../../../../services/records';
 import { PhoneSignIn } from '../../components/phone-sign-in';
+import { WechatPhoneStep } from '../../components/wechat-phone-step';
 import './index.css';
 
 export default function SignIn() {
@@ -32,7 +33,7 @@ export default function SignIn() {
 
   // Agreements published since the last visit come first: every other page would refuse until they are accepted.
   const finish = (role: string) =>
-    pendingAgreementIds()
+    pendingAgreements()
       .catch(() => [])
       .then((pending) => relaunch(pending.length ? `${routes.agreements}?next=home` : role === 'admin' && host === 'browser' ? routes.adminDashboard : routes.home));
 
@@ -79,11 +80,6 @@ export default function SignIn() {
       );
   };
 
-  const onPhoneNumber = (e: BaseEventOrig<{ code?: string; errMsg?: string }>) => {
-    if (e.detail.code) wechatWithPhone(e.detail.code);
-    else setError(new Error('未授权手机号：可改用下方的手机号验证码登录'));
-  };
-
   const phoneSignedIn = (r: LoginAnswer) => {
     Taro.showToast({ title: '登录成功', icon: 'success' });
     finish(r.member.role);
@@ -110,21 +106,13 @@ export default function SignIn() {
       <Text className='qx-signin__sub'>企业学习与知识平台</Text>
       {error ? <View className='qx-signin__error qx-error-message'>{displayMessage(error)}</View> : null}
       {wechatStep ? (
-        <View className='qx-card' data-testid='wechat-phone-step'>
-          <Text className='qx-card__title'>首次登录，请授权手机号</Text>
-          <Text className='qx-card__meta'>企业通过手机号邀请了你：授权后即可加入企业并登录。</Text>
-          {wechatStep.tenants && wechatStep.phoneCode ? (
-            wechatStep.tenants.map((t) => (
-              <Button key={t.id} className='qx-btn' style={{ marginTop: '12px' }} disabled={!!busy} onClick={() => wechatWithPhone(wechatStep.phoneCode!, t.id)}>
-                {`登录「${t.name}」`}
-              </Button>
-            ))
-          ) : (
-            <Button className={`qx-btn qx-btn--primary ${busy ? 'qx-btn--disabled' : ''}`} style={{ marginTop: '16px' }} openType='getPhoneNumber' disabled={!!busy} onGetPhoneNumber={onPhoneNumber}>
-              {busy ? '正在登录…' : '授权手机号并登录'}
-            </Button>
-          )}
-        </View>
+        <WechatPhoneStep
+          busy={!!busy}
+          tenants={wechatStep.phoneCode ? wechatStep.tenants : undefined}
+          onPhoneCode={(phoneCode) => wechatWithPhone(phoneCode)}
+          onTenant={(tenantId) => wechatWithPhone(wechatStep.phoneCode!, tenantId)}
+          onRefused={() => setError(new Error('未授权手机号：可改用下方的手机号验证码登录'))}
+        />
       ) : null}
       {host !== 'browser' && busy === 'host' && !error ? <View className='qx-signin__busy'>正在登录…</View> : null}
       {host === 'browser' || (error && host !== 'wxwork-h5') || wechatStep ? <PhoneSignIn onSignedIn={phoneSignedIn} /> : null}
