@@ -5,7 +5,7 @@
  * In development the sandbox (standing in for WeCom) also lists demo people to sign in as.
  */
 import { useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
 import { displayMessage } from '../../../../lib/api-error';
@@ -80,19 +80,15 @@ export default function SignIn() {
       );
   };
 
-  const phoneSignedIn = (r: LoginAnswer) => {
-    Taro.showToast({ title: '登录成功', icon: 'success' });
-    finish(r.member.role);
-  };
+  // No "登录成功" toast: the next page replaces this one at once, and Taro's toast module (with its
+  // icon font) would be the largest part of this first page's JS.
+  const phoneSignedIn = (r: LoginAnswer) => finish(r.member.role);
 
   const pick = (p: DemoPerson) => {
     setBusy(p.hostUserId);
     setError(null);
     sandboxSignIn(p).then(
-      (r) => {
-        Taro.showToast({ title: '登录成功', icon: 'success' });
-        finish(r.member.role);
-      },
+      (r) => finish(r.member.role),
       (err) => {
         setBusy(null);
         setError(err);
