@@ -14,6 +14,25 @@ const unscopedClient = {
   ],
 };
 
+// Modules whose routes receive RouteDeps (core/context: no unscoped database) and work on one typed
+// request scope (core/scope `scopeOf(ctx)`). A module joins this list when it is converted; staff
+// routes (platform-routes.ts) keep the unscoped client and are left out.
+const scopedModules = ['agreements', 'credits', 'editions'].map((m) => `server/src/modules/${m}/**/*.ts`);
+const scopedOnly = [
+  {
+    selector: "MemberExpression[object.name='deps'][property.name='db']",
+    message: 'Handlers get no unscoped database: use scopeOf(ctx).db, or a named function of deps.global (db/global-tables.ts).',
+  },
+  {
+    selector: "MemberExpression[object.type='MemberExpression'][object.property.name='state'][property.name=/^(db|actor)$/]",
+    message: 'Read the request scope with scopeOf(ctx) (core/scope): { db, actor, tenantId, memberId, ip }, nothing optional.',
+  },
+  {
+    selector: "VariableDeclarator[id.type='ObjectPattern'][init.type='MemberExpression'][init.property.name='state']",
+    message: 'Read the request scope with scopeOf(ctx) (core/scope): { db, actor, tenantId, memberId, ip }, nothing optional.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/generated/**', 'miniapp/dist/**', 'data/**', '**/*.js', 'server/prisma/.sqlite/**'] },
   js.configs.recommended,
@@ -31,5 +50,10 @@ export default tseslint.config(
       'server/src/core/auth/**', 'server/src/bootstrap.ts', 'server/src/main.ts',
     ],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', unscopedClient] },
+  },
+  {
+    files: scopedModules,
+    ignores: ['server/src/modules/*/platform-routes.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...scopedOnly] },
   },
 );

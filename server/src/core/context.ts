@@ -12,6 +12,9 @@ import type { WecomClient } from '../hosts/wecom/client';
 import type { SmsProvider } from '../hosts/sms/provider';
 import type { WechatClient } from '../hosts/wechat/client';
 import type { Messenger } from '../hosts/wecom/messages';
+import type { Middleware } from 'koa';
+import type { GlobalTables } from '../db/global-tables';
+import type { RequestScope } from './scope';
 
 export interface AppDeps {
   config: Config;
@@ -27,6 +30,17 @@ export interface AppDeps {
   wechat: WechatClient;
   /** WeCom app messages within the host's caps, every recipient's outcome recorded. */
   messenger: Messenger;
+}
+
+/**
+ * What a module's route factory receives: the deps without the unscoped database. Handlers work on
+ * the tenant-scoped client of their request (core/scope `scopeOf(ctx)`); the tables no enterprise
+ * owns are reached through named functions (`global`, db/global-tables.ts); `authenticate` is the
+ * member-session check, ready-made.
+ */
+export interface RouteDeps extends Omit<AppDeps, 'db'> {
+  global: GlobalTables;
+  authenticate: Middleware;
 }
 
 /** The verified identity behind a request: from the session, never from a client field. */
@@ -48,7 +62,9 @@ export interface LrsClient {
 export interface AppState {
   requestId: string;
   actor?: Actor;
-  /** The tenant-scoped database; present once a session is verified. */
+  /** The signed-in request's scope (read it with core/scope `scopeOf(ctx)`); set by authenticate. */
+  scope?: RequestScope;
+  /** The tenant-scoped database; present once a session is verified. Prefer `scopeOf(ctx).db`. */
   db?: TenantDb;
   input?: unknown;
   staffKeyId?: string;

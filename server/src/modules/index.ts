@@ -5,7 +5,9 @@
  *   /xapi         the learning record store (LRS credentials, Basic auth)
  */
 import type Router from '@koa/router';
-import type { AppDeps, AppState } from '../core/context';
+import type { AppDeps, AppState, RouteDeps } from '../core/context';
+import { authenticate } from '../core/auth/authenticate';
+import { globalTables } from '../db/global-tables';
 import { healthRoutes } from './health/routes';
 import { wecomCallbackRoutes } from '../hosts/wecom/callback-routes';
 import { directoryRoutes } from './directory/routes';
@@ -43,7 +45,14 @@ export interface Mount {
   router: Router<AppState>;
 }
 
+/** The deps a converted module's routes get: no unscoped database (core/context RouteDeps). */
+export function routeDepsOf(deps: AppDeps): RouteDeps {
+  const { db, ...rest } = deps;
+  return { ...rest, global: globalTables(db), authenticate: authenticate(deps) };
+}
+
 export function moduleMounts(deps: AppDeps): Mount[] {
+  const routeDeps = routeDepsOf(deps);
   return [
     { prefix: '', router: healthRoutes(deps) },
     { prefix: '', router: wecomCallbackRoutes(deps) },
@@ -58,10 +67,10 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: courseRoutes(deps) },
     { prefix: '/api/v1', router: progressRoutes(deps) },
     { prefix: '/api/v1', router: examRoutes(deps) },
-    { prefix: '/api/v1', router: creditRoutes(deps) },
+    { prefix: '/api/v1', router: creditRoutes(routeDeps) },
     { prefix: '/api/v1', router: taskRoutes(deps) },
     { prefix: '/api/v1', router: inboxRoutes(deps) },
-    { prefix: '/api/v1', router: agreementRoutes(deps) },
+    { prefix: '/api/v1', router: agreementRoutes(routeDeps) },
     { prefix: '/platform/v1', router: agreementStaffRoutes(deps) },
     { prefix: '/api/v1', router: privacyRoutes(deps) },
     { prefix: '/platform/v1', router: privacyStaffRoutes(deps) },
@@ -74,7 +83,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/xapi', router: xapiRoutes(deps) },
     { prefix: '', router: metricsRoutes(deps) },
     { prefix: '/api/v1', router: auditRoutes(deps) },
-    { prefix: '/api/v1', router: editionRoutes(deps) },
+    { prefix: '/api/v1', router: editionRoutes(routeDeps) },
     { prefix: '', router: webRoutes(deps) },
   ];
 }

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import type { AppDeps } from '../context';
 import { errors } from '../errors';
 import { scopeToTenant } from '../tenancy';
+import { makeScope } from '../scope';
 import { verifySession } from './sessions';
 import { agreementRequired, isAgreementExempt, markActive, unacceptedAgreements } from './agreement-gate';
 import { refuseSuspendedWrite } from './suspension-gate';
@@ -19,9 +20,10 @@ export function bearerToken(header: string | undefined): string | null {
 }
 
 /**
- * Requires a valid member session. Sets ctx.state.actor and ctx.state.db — the tenant-scoped
- * database, the only one route handlers use. Also enforces the accepted agreements and marks the
- * member active (agreement-gate.ts), and refuses a suspended member's writes (suspension-gate.ts).
+ * Requires a valid member session. Sets ctx.state.scope (read with core/scope `scopeOf(ctx)`): the
+ * tenant-scoped database — the only one route handlers use —, the actor and the client's address.
+ * Also enforces the accepted agreements and marks the member active (agreement-gate.ts), and
+ * refuses a suspended member's writes (suspension-gate.ts).
  */
 export function authenticate(deps: AppDeps): Middleware {
   return async (ctx, next) => {
@@ -37,6 +39,7 @@ export function authenticate(deps: AppDeps): Middleware {
     refuseSuspendedWrite(ctx.method, ctx.path, check.suspendedUntil);
     ctx.state.actor = check.actor;
     ctx.state.db = scopeToTenant(deps.db.prisma, tenantId);
+    ctx.state.scope = makeScope(ctx.state.db, check.actor, ctx.ip);
     await next();
   };
 }

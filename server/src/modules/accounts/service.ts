@@ -15,7 +15,7 @@ export async function createInvitation(deps: AppDeps, db: TenantDb, actor: Actor
   if (existing && existing.status !== 'left' && existing.status !== 'cancelled') {
     throw errors.conflict('already_member', '该手机号已是本企业成员 / This phone number already belongs to a member');
   }
-  if (!existing || existing.status === 'left' || existing.status === 'cancelled') await assertQuota(deps.db.prisma, actor.tenantId, 'members');
+  if (!existing || existing.status === 'left' || existing.status === 'cancelled') await assertQuota({ db, tenantId: actor.tenantId }, 'members');
   const data = { name: input.name, phoneCipher: deps.cipher.encrypt(input.phone), phoneHash, role: input.role, status: 'active' as const };
   const member = existing
     ? await db.member.update({ where: { id: existing.id }, data, select: { id: true } })

@@ -1,19 +1,10 @@
 /** What members and staff see of agreement versions and acceptances: explicit fields only. */
 
-export const versionSelect = {
-  id: true, kind: true, version: true, content: true, changeSummary: true, isCurrent: true, publishedById: true, publishedAt: true,
-} as const;
+import type { AgreementVersionRow } from '../../db/global-tables';
 
-export interface VersionRow {
-  id: string;
-  kind: string;
-  version: string;
-  content: string;
-  changeSummary: string;
-  isCurrent: boolean;
-  publishedById: string | null;
-  publishedAt: Date;
-}
+// Agreement versions are a global table: their select lives with its named functions (db/global-tables).
+export { agreementVersionSelect as versionSelect } from '../../db/global-tables';
+export type VersionRow = AgreementVersionRow;
 
 export function presentVersion(v: VersionRow, options: { staff?: boolean } = {}) {
   return {

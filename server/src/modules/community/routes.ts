@@ -26,7 +26,7 @@ export function communityRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
   // The community is a feature of the edition (002 §2.2.6): every route of it checks the edition.
   const signedIn = authenticate(deps);
-  const included = requireFeature(deps.db.prisma, 'community');
+  const included = requireFeature('community');
   const auth: Middleware = (ctx, next) => signedIn(ctx, () => included(ctx, next));
   const one = { params: s.idParams };
 

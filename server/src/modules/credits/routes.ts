@@ -7,12 +7,12 @@
  */
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { AppDeps, AppState } from '../../core/context';
-import { authenticate } from '../../core/auth/authenticate';
+import type { AppState, RouteDeps } from '../../core/context';
 import { isAdmin, requireAdmin } from '../../core/auth/policy';
 import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import { inputOf, validate } from '../../core/validate';
+import { scopeOf } from '../../core/scope';
 import type { TenantDb } from '../../core/tenancy';
 import { clock, creditYear } from '../courses/clock';
 
@@ -80,24 +80,24 @@ export async function creditSummary(db: TenantDb, tenantId: string, memberId: st
   };
 }
 
-export function creditRoutes(deps: AppDeps): Router<AppState> {
+export function creditRoutes(deps: RouteDeps): Router<AppState> {
   const router = new Router<AppState>();
-  const auth = authenticate(deps);
+  const auth = deps.authenticate;
 
   router.get('/training-policy', auth, async (ctx) => {
-    ctx.body = { annualCreditHours: await annualRequirement(ctx.state.db!, ctx.state.actor!.tenantId) };
+    const { db, tenantId } = scopeOf(ctx);
+    ctx.body = { annualCreditHours: await annualRequirement(db, tenantId) };
   });
 
   const policy = { body: policyBody };
   router.put('/training-policy', auth, requireAdmin(), validate(policy), async (ctx) => {
     const { body } = inputOf(ctx, policy);
-    const { db, actor } = ctx.state;
-    const tenantId = actor!.tenantId;
-    const existing = await db!.trainingPolicy.findUnique({ where: { tenantId }, select: { annualCreditHours: true } });
-    if (existing) await db!.trainingPolicy.update({ where: { tenantId }, data: { annualCreditHours: body.annualCreditHours } });
-    else await db!.trainingPolicy.create({ data: { tenantId, annualCreditHours: body.annualCreditHours } });
-    await audit(db!, {
-      tenantId, actorType: 'member', actorId: actor!.memberId, action: 'training.policy.change', ip: ctx.ip,
+    const { db, tenantId, memberId, ip } = scopeOf(ctx);
+    const existing = await db.trainingPolicy.findUnique({ where: { tenantId }, select: { annualCreditHours: true } });
+    if (existing) await db.trainingPolicy.update({ where: { tenantId }, data: { annualCreditHours: body.annualCreditHours } });
+    else await db.trainingPolicy.create({ data: { tenantId, annualCreditHours: body.annualCreditHours } });
+    await audit(db, {
+      tenantId, actorType: 'member', actorId: memberId, action: 'training.policy.change', ip,
       details: { from: existing?.annualCreditHours ?? null, to: body.annualCreditHours },
     });
     ctx.body = { annualCreditHours: body.annualCreditHours };
@@ -106,30 +106,31 @@ export function creditRoutes(deps: AppDeps): Router<AppState> {
   const year = { query: yearQuery };
   router.get('/me/credits', auth, validate(year), async (ctx) => {
     const { query } = inputOf(ctx, year);
-    const { db, actor } = ctx.state;
-    ctx.body = await creditSummary(db!, actor!.tenantId, actor!.memberId, query.year ?? creditYear(new Date(clock.now())));
+    const { db, tenantId, memberId } = scopeOf(ctx);
+    ctx.body = await creditSummary(db, tenantId, memberId, query.year ?? creditYear(new Date(clock.now())));
   });
 
   router.get('/me/certificates', auth, async (ctx) => {
-    const rows = await ctx.state.db!.certificate.findMany({ where: { memberId: ctx.state.actor!.memberId }, select: certificateSelect, orderBy: { issuedAt: 'desc' } });
+    const { db, memberId } = scopeOf(ctx);
+    const rows = await db.certificate.findMany({ where: { memberId }, select: certificateSelect, orderBy: { issuedAt: 'desc' } });
     ctx.body = { items: rows.map(presentCertificate) };
   });
 
   const one = { params: idParams };
   router.get('/certificates/:id', auth, validate(one), async (ctx) => {
     const { params } = inputOf(ctx, one);
-    const { db, actor } = ctx.state;
-    const cert = await db!.certificate.findUnique({ where: { id: params.id }, select: certificateSelect });
-    if (!cert || (cert.memberId !== actor!.memberId && !isAdmin(actor!))) throw errors.notFound('certificate');
-    ctx.body = { certificate: presentCertificateDetail(cert, await certificateContext(db!, actor!.tenantId, cert)) };
+    const { db, actor, tenantId } = scopeOf(ctx);
+    const cert = await db.certificate.findUnique({ where: { id: params.id }, select: certificateSelect });
+    if (!cert || (cert.memberId !== actor.memberId && !isAdmin(actor))) throw errors.notFound('certificate');
+    ctx.body = { certificate: presentCertificateDetail(cert, await certificateContext(db, tenantId, cert)) };
   });
 
-  // Public and unauthenticated: the unscoped lookup is by an unguessable code, and the answer
-  // carries no tenant, member id or other personal data.
+  // Public and unauthenticated: looked up by an unguessable code (a global lookup, db/global-tables),
+  // and the answer carries no tenant, member id or other personal data.
   const code = { params: codeParams };
   router.get('/public/certificates/:code', validate(code), async (ctx) => {
     const { params } = inputOf(ctx, code);
-    const cert = await deps.db.prisma.certificate.findUnique({ where: { code: params.code }, select: { memberId: true, holderName: true, courseTitle: true, issuedAt: true, revokedAt: true } });
+    const cert = await deps.global.certificateByCode(params.code);
     if (!cert) throw errors.notFound('certificate');
     ctx.set('Cache-Control', 'no-store');
     // A cancelled holder's certificate: nothing public remains, only that it no longer stands.
@@ -139,8 +140,7 @@ export function creditRoutes(deps: AppDeps): Router<AppState> {
     }
     // A WeCom member's name may be known only to the host (drawn on the holder's own page): without
     // it the public answer names no one — never the host id that older certificates stored.
-    const member = await deps.db.prisma.member.findUnique({ where: { id: cert.memberId }, select: { hostUserId: true } });
-    const storedIsId = !cert.holderName || cert.holderName === member?.hostUserId || cert.holderName === cert.memberId;
+    const storedIsId = !cert.holderName || cert.holderName === cert.holderHostUserId || cert.holderName === cert.memberId;
     ctx.body = { valid: true, holder: storedIsId ? null : cert.holderName, course: cert.courseTitle, issuedAt: cert.issuedAt.toISOString() };
   });
 

@@ -5,9 +5,10 @@
  * price of not serialising every create of an enterprise; the next one is refused.
  */
 import type { Middleware } from 'koa';
-import type { PrismaClient } from '../../db/client';
 import { AppError } from '../../core/errors';
 import { DEFAULT_TIME_ZONE } from '../../core/time-zone';
+import { scopeOf } from '../../core/scope';
+import type { TenantDb } from '../../core/tenancy';
 import { EDITION_NAMES, FEATURE_NAMES, PLANS, QUOTA_NAMES, type Edition, type Feature, type Quota } from './plans';
 
 export const editionLimit = (edition: Edition, limit: Quota | Feature, details: { max?: number; used?: number }) => {
@@ -19,8 +20,14 @@ export const editionLimit = (edition: Edition, limit: Quota | Feature, details: 
   return new AppError(402, 'edition_limit', message, { limit, edition, ...details });
 };
 
-async function tenantOf(prisma: PrismaClient, tenantId: string) {
-  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { edition: true, timeZone: true } });
+/** One enterprise: its tenant-scoped client and its id (a RequestScope is one). */
+export interface TenantRef {
+  db: TenantDb;
+  tenantId: string;
+}
+
+async function tenantOf({ db, tenantId }: TenantRef) {
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { edition: true, timeZone: true } });
   return { edition: (tenant?.edition ?? 'basic') as Edition, timeZone: tenant?.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
@@ -40,12 +47,12 @@ export function monthStart(now: Date, timeZone: string): Date {
 }
 
 /** What an enterprise uses of each quota now. */
-export async function usageOf(prisma: PrismaClient, tenantId: string, timeZone: string, now = new Date()): Promise<Record<Quota, number>> {
+export async function usageOf(db: TenantDb, timeZone: string, now = new Date()): Promise<Record<Quota, number>> {
   const [members, storage, spaces, exams] = await Promise.all([
-    prisma.member.count({ where: { tenantId, status: { in: ['active', 'frozen'] } } }),
-    prisma.kbAttachment.aggregate({ where: { tenantId }, _sum: { size: true } }),
-    prisma.kbSpace.count({ where: { tenantId, status: { not: 'deleted' } } }),
-    prisma.exam.count({ where: { tenantId, createdAt: { gte: monthStart(now, timeZone) } } }),
+    db.member.count({ where: { status: { in: ['active', 'frozen'] } } }),
+    db.kbAttachment.aggregate({ where: {}, _sum: { size: true } }),
+    db.kbSpace.count({ where: { status: { not: 'deleted' } } }),
+    db.exam.count({ where: { createdAt: { gte: monthStart(now, timeZone) } } }),
   ]);
   return { members, storageBytes: storage._sum.size ?? 0, spaces, examsPerMonth: exams };
 }
@@ -54,30 +61,30 @@ export async function usageOf(prisma: PrismaClient, tenantId: string, timeZone: 
  * Refuses a create that would take the enterprise past its edition's quota. `adding` is how much the
  * create adds (1 for a row, the byte size for a file).
  */
-export async function assertQuota(prisma: PrismaClient, tenantId: string, quota: Quota, adding = 1): Promise<void> {
-  const { edition, timeZone } = await tenantOf(prisma, tenantId);
+export async function assertQuota(scope: TenantRef, quota: Quota, adding = 1): Promise<void> {
+  const { edition, timeZone } = await tenantOf(scope);
   const max = PLANS[edition].quotas[quota];
   if (max === null) return;
-  const used = (await usageOf(prisma, tenantId, timeZone))[quota];
+  const used = (await usageOf(scope.db, timeZone))[quota];
   if (used + adding > max) throw editionLimit(edition, quota, { max, used });
 }
 
-export async function assertFeature(prisma: PrismaClient, tenantId: string, feature: Feature): Promise<void> {
-  const { edition } = await tenantOf(prisma, tenantId);
+export async function assertFeature(scope: TenantRef, feature: Feature): Promise<void> {
+  const { edition } = await tenantOf(scope);
   if (!PLANS[edition].features[feature]) throw editionLimit(edition, feature, {});
 }
 
 /** Route guard, after authenticate: the enterprise's edition includes the feature. */
-export function requireFeature(prisma: PrismaClient, feature: Feature): Middleware {
+export function requireFeature(feature: Feature): Middleware {
   return async (ctx, next) => {
-    await assertFeature(prisma, ctx.state.actor!.tenantId, feature);
+    await assertFeature(scopeOf(ctx), feature);
     await next();
   };
 }
 
 /** The edition an enterprise has, what it includes and what it uses: for its admins and for staff. */
-export async function editionReport(prisma: PrismaClient, tenantId: string) {
-  const { edition, timeZone } = await tenantOf(prisma, tenantId);
+export async function editionReport(scope: TenantRef) {
+  const { edition, timeZone } = await tenantOf(scope);
   const plan = PLANS[edition];
-  return { edition, quotas: plan.quotas, features: plan.features, usage: await usageOf(prisma, tenantId, timeZone) };
+  return { edition, quotas: plan.quotas, features: plan.features, usage: await usageOf(scope.db, timeZone) };
 }

@@ -131,7 +131,7 @@ export function examRoutes(deps: AppDeps): Router<AppState> {
     const { body } = inputOf(ctx, newE);
     const { db, actor } = ctx.state;
     await assertCourse(db!, body.courseId);
-    await assertQuota(deps.db.prisma, actor!.tenantId, 'examsPerMonth');
+    await assertQuota({ db: db!, tenantId: actor!.tenantId }, 'examsPerMonth');
     const exam = await db!.exam.create({ data: { ...body, rules: body.rules ?? undefined, tenantId: actor!.tenantId }, select: examSelect });
     await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: 'exam.create', targetType: 'exam', targetId: exam.id, ip: ctx.ip });
     ctx.status = 201;

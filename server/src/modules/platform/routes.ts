@@ -4,6 +4,7 @@ import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../core/context';
 import { validate, inputOf } from '../../core/validate';
 import { errors } from '../../core/errors';
+import { scopeToTenant } from '../../core/tenancy';
 import { pageArgs, toPage } from '../../core/pagination';
 import { authenticateStaff } from './staff-auth';
 import { createTenantBody, listTenantsQuery, tenantParams, updateTenantBody } from './schema';
@@ -45,7 +46,7 @@ export function platformRoutes(deps: AppDeps): Router<AppState> {
     const { params } = inputOf(ctx, one);
     const tenant = await deps.db.prisma.tenant.findUnique({ where: { id: params.id }, select: tenantSelect });
     if (!tenant) throw errors.notFound('tenant');
-    ctx.body = { tenant: presentTenant(tenant), plan: await editionReport(deps.db.prisma, tenant.id) };
+    ctx.body = { tenant: presentTenant(tenant), plan: await editionReport({ db: scopeToTenant(deps.db.prisma, tenant.id), tenantId: tenant.id }) };
   });
 
   const patch = { params: tenantParams, body: updateTenantBody };

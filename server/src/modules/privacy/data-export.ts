@@ -9,6 +9,7 @@ import type { Actor, AppDeps } from '../../core/context';
 import type { TenantDb } from '../../core/tenancy';
 import { errors } from '../../core/errors';
 import { myAcceptances } from '../agreements/service';
+import { globalTables } from '../../db/global-tables';
 import { presentRequest, requestSelect } from './presenter';
 
 const LIMIT = 5000;
@@ -77,7 +78,7 @@ export async function exportMyData(deps: AppDeps, db: TenantDb, actor: Actor) {
     logins: logins.map((l) => ({ ...l, createdAt: iso(l.createdAt) })),
     sessions: sessions.map((s) => ({ ...s, createdAt: iso(s.createdAt), expiresAt: iso(s.expiresAt), revokedAt: iso(s.revokedAt) })),
     devices: devices.map((d) => ({ firstSeenAt: iso(d.firstSeenAt), lastSeenAt: iso(d.lastSeenAt) })),
-    agreements: await myAcceptances(deps, db, actor),
+    agreements: await myAcceptances(globalTables(deps.db), { db, memberId: actor.memberId }),
     privacyRequests: requests.map(presentRequest),
     learning: {
       enrolments: enrolments.map((e) => ({ ...e, courseTitle: names.courses.get(e.courseId) ?? null, startsAt: iso(e.startsAt), expiresAt: iso(e.expiresAt), chaptersDoneAt: iso(e.chaptersDoneAt), completedAt: iso(e.completedAt) })),

@@ -101,7 +101,7 @@ export function recordRoutes(deps: AppDeps): Router<AppState> {
   router.post('/exports', auth, admin, validate(exp), async (ctx) => {
     const { body } = inputOf(ctx, exp);
     const { db, actor } = ctx.state;
-    if (body.format === 'regulator') await assertFeature(deps.db.prisma, actor!.tenantId, 'regulatorExport');
+    if (body.format === 'regulator') await assertFeature({ db: db!, tenantId: actor!.tenantId }, 'regulatorExport');
     const jobId = await deps.jobs.enqueue({ tenantId: actor!.tenantId, kind: EXPORT_JOB, payload: body, createdById: actor!.memberId });
     await audit(db!, { tenantId: actor!.tenantId, actorType: 'member', actorId: actor!.memberId, action: `records.export.${body.format}`, ip: ctx.ip, details: { jobId, ...body } });
     ctx.status = 202;

@@ -76,7 +76,7 @@ export function attachmentRoutes(deps: AppDeps): Router<AppState> {
       throw new AppError(415, 'unsupported_file_type', '文件已损坏，无法读取 / The file is damaged', { fileName });
     });
     refuseClassified(await markersOf(kb), [{ what: 'file name', text: fileName }, { what: 'file', text }]);
-    await assertQuota(deps.db.prisma, kb.actor.tenantId, 'storageBytes', data.length);
+    await assertQuota({ db: kb.db, tenantId: kb.actor.tenantId }, 'storageBytes', data.length);
     const id = newId();
     const storageKey = `${kb.actor.tenantId}/attachments/${id}.${type.ext}`;
     await storageOf(deps).put(storageKey, data, type.mime);

@@ -40,7 +40,7 @@ export function spaceRoutes(deps: AppDeps): Router<AppState> {
     const { body } = inputOf(ctx, create);
     const kb = await kbOf(ctx, deps);
     authorize(kb.access.isAdmin, '仅企业管理员可创建知识库 / Only enterprise admins create spaces');
-    await assertQuota(deps.db.prisma, kb.actor.tenantId, 'spaces');
+    await assertQuota({ db: kb.db, tenantId: kb.actor.tenantId }, 'spaces');
     const space = await kb.db.kbSpace.create({
       data: { name: neutraliseTitle(body.name) || '未命名', description: body.description ? neutraliseTitle(body.description) : null, createdById: kb.actor.memberId } as never,
       select: spaceSelect,
