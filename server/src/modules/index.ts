@@ -63,7 +63,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     ...knowledgeRoutes(deps).map((router) => ({ prefix: '/api/v1', router })),
     { prefix: '/api/v1', router: accountRoutes(deps) },
     { prefix: '/api/v1', router: notificationRoutes(deps) },
-    { prefix: '/api/v1', router: jssdkRoutes(deps) },
+    { prefix: '/api/v1', router: jssdkRoutes(routeDeps) },
     { prefix: '/api/v1', router: courseRoutes(deps) },
     { prefix: '/api/v1', router: progressRoutes(deps) },
     { prefix: '/api/v1', router: examRoutes(deps) },
@@ -82,7 +82,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: xapiAdminRoutes(deps) },
     { prefix: '/xapi', router: xapiRoutes(deps) },
     { prefix: '', router: metricsRoutes(deps) },
-    { prefix: '/api/v1', router: auditRoutes(deps) },
+    { prefix: '/api/v1', router: auditRoutes(routeDeps) },
     { prefix: '/api/v1', router: editionRoutes(routeDeps) },
     { prefix: '', router: webRoutes(deps) },
   ];

@@ -1,24 +1,24 @@
 /** GET /api/v1/wecom/jssdk-config?url=… — JS-SDK config and agentConfig signatures for a page of the H5 app. */
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { AppDeps, AppState } from '../../core/context';
-import { authenticate } from '../../core/auth/authenticate';
+import type { AppState, RouteDeps } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { httpUrl } from '../../core/input-fields';
+import { scopeOf } from '../../core/scope';
 import { inputOf, validate } from '../../core/validate';
 import { WecomApiError } from '../../hosts/wecom/client';
 import { jssdkSignatures } from '../../hosts/wecom/jssdk';
 
 const configQuery = { query: z.object({ url: httpUrl(2048) }) };
 
-export function jssdkRoutes(deps: AppDeps): Router<AppState> {
+export function jssdkRoutes(deps: RouteDeps): Router<AppState> {
   const router = new Router<AppState>();
 
-  router.get('/wecom/jssdk-config', authenticate(deps), validate(configQuery), async (ctx) => {
+  router.get('/wecom/jssdk-config', deps.authenticate, validate(configQuery), async (ctx) => {
     const { query } = inputOf(ctx, configQuery);
-    const db = ctx.state.db!;
+    const { db, tenantId } = scopeOf(ctx);
     const [tenant, auth] = await Promise.all([
-      db.tenant.findUnique({ where: { id: ctx.state.actor!.tenantId }, select: { id: true, hostCorpId: true } }),
+      db.tenant.findUnique({ where: { id: tenantId }, select: { id: true, hostCorpId: true } }),
       db.wecomCorpAuth.findFirst({ where: { status: 'active' }, select: { agentId: true } }),
     ]);
     if (!tenant?.hostCorpId || !auth?.agentId) {
