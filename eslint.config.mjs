@@ -17,7 +17,7 @@ const unscopedClient = {
 // Modules whose routes receive RouteDeps (core/context: no unscoped database) and work on one typed
 // request scope (core/scope `scopeOf(ctx)`). A module joins this list when it is converted; staff
 // routes (platform-routes.ts) keep the unscoped client and are left out.
-const scopedModules = ['agreements', 'audit', 'credits', 'editions', 'jssdk'].map((m) => `server/src/modules/${m}/**/*.ts`);
+const scopedModules = ['agreements', 'audit', 'credits', 'editions', 'jssdk', 'notifications'].map((m) => `server/src/modules/${m}/**/*.ts`);
 const scopedOnly = [
   {
     selector: "MemberExpression[object.name='deps'][property.name='db']",

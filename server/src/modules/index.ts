@@ -62,7 +62,7 @@ export function moduleMounts(deps: AppDeps): Mount[] {
     { prefix: '/api/v1', router: jobRoutes(deps) },
     ...knowledgeRoutes(deps).map((router) => ({ prefix: '/api/v1', router })),
     { prefix: '/api/v1', router: accountRoutes(deps) },
-    { prefix: '/api/v1', router: notificationRoutes(deps) },
+    { prefix: '/api/v1', router: notificationRoutes(routeDeps) },
     { prefix: '/api/v1', router: jssdkRoutes(routeDeps) },
     { prefix: '/api/v1', router: courseRoutes(deps) },
     { prefix: '/api/v1', router: progressRoutes(deps) },

@@ -4,34 +4,33 @@
  * Other modules send through deps.messenger.
  */
 import Router from '@koa/router';
-import type { AppDeps, AppState } from '../../core/context';
-import { authenticate } from '../../core/auth/authenticate';
+import type { AppState, RouteDeps } from '../../core/context';
 import { requireAdmin } from '../../core/auth/policy';
 import { audit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import { pageArgs, toPage } from '../../core/pagination';
+import { scopeOf } from '../../core/scope';
 import { inputOf, validate } from '../../core/validate';
 import * as s from './schema';
 import { messageSelect, presentMessage, presentRecipient, recipientSelect } from './presenter';
 
-export function notificationRoutes(deps: AppDeps): Router<AppState> {
+export function notificationRoutes(deps: RouteDeps): Router<AppState> {
   const router = new Router<AppState>();
-  const admin = [authenticate(deps), requireAdmin()];
+  const admin = [deps.authenticate, requireAdmin()];
 
   const send = { body: s.sendBody };
   router.post('/admin/messages', ...admin, validate(send), async (ctx) => {
     const { body } = inputOf(ctx, send);
-    const db = ctx.state.db!;
-    const actor = ctx.state.actor!;
+    const { db, tenantId, memberId, ip } = scopeOf(ctx);
     // Ids the enterprise does not have are not found, whoever they belong to.
     const memberIds = [...new Set(body.memberIds ?? [])];
     const departmentIds = [...new Set(body.departmentIds ?? [])];
     if (memberIds.length && (await db.member.count({ where: { id: { in: memberIds } } })) !== memberIds.length) throw errors.notFound('member');
     if (departmentIds.length && (await db.department.count({ where: { id: { in: departmentIds } } })) !== departmentIds.length) throw errors.notFound('department');
-    const result = await deps.messenger.send(actor.tenantId, { memberIds, departmentIds, card: body.card, source: 'admin', createdById: actor.memberId });
+    const result = await deps.messenger.send(tenantId, { memberIds, departmentIds, card: body.card, source: 'admin', createdById: memberId });
     await audit(db, {
-      tenantId: actor.tenantId, actorType: 'member', actorId: actor.memberId, action: 'message.send', targetType: 'app_message',
-      targetId: result.messageId, ip: ctx.ip, details: { recipients: result.recipients, outcomes: result.outcomes },
+      tenantId, actorType: 'member', actorId: memberId, action: 'message.send', targetType: 'app_message',
+      targetId: result.messageId, ip, details: { recipients: result.recipients, outcomes: result.outcomes },
     });
     const message = await db.appMessage.findUnique({ where: { id: result.messageId }, select: messageSelect });
     ctx.status = 201;
@@ -41,14 +40,14 @@ export function notificationRoutes(deps: AppDeps): Router<AppState> {
   const list = { query: s.listMessagesQuery };
   router.get('/admin/messages', ...admin, validate(list), async (ctx) => {
     const { query } = inputOf(ctx, list);
-    const rows = await ctx.state.db!.appMessage.findMany({ select: messageSelect, ...pageArgs(query, 'desc') });
+    const rows = await scopeOf(ctx).db.appMessage.findMany({ select: messageSelect, ...pageArgs(query, 'desc') });
     ctx.body = toPage(rows, query, presentMessage);
   });
 
   const one = { params: s.messageParams };
   router.get('/admin/messages/:id', ...admin, validate(one), async (ctx) => {
     const { params } = inputOf(ctx, one);
-    const db = ctx.state.db!;
+    const { db } = scopeOf(ctx);
     const message = await db.appMessage.findUnique({ where: { id: params.id }, select: messageSelect });
     if (!message) throw errors.notFound('message');
     const groups = await db.appMessageRecipient.groupBy({ by: ['outcome'], where: { messageId: params.id }, _count: { _all: true } });
@@ -58,7 +57,7 @@ export function notificationRoutes(deps: AppDeps): Router<AppState> {
   const recipients = { params: s.messageParams, query: s.recipientsQuery };
   router.get('/admin/messages/:id/recipients', ...admin, validate(recipients), async (ctx) => {
     const { params, query } = inputOf(ctx, recipients);
-    const db = ctx.state.db!;
+    const { db } = scopeOf(ctx);
     if (!(await db.appMessage.findUnique({ where: { id: params.id }, select: { id: true } }))) throw errors.notFound('message');
     const rows = await db.appMessageRecipient.findMany({
       where: { messageId: params.id, ...(query.outcome && { outcome: query.outcome }) },
