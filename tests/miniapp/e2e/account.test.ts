@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sandboxSmsOutbox } from '../../../server/src/hosts/sms/sandbox';
-import { publishVersion } from '../../../server/src/modules/agreements/service';
+import { publishVersion } from '../../../server/src/modules/agreements/platform-routes';
 import { api, ARTIFACTS, CHROMIUM, expectText, missingPrerequisite, startStage, watch, type Stage } from './harness';
 
 const missing = missingPrerequisite();

@@ -10,7 +10,7 @@ import { authenticateStaff } from '../platform/staff-auth';
 import { idParams, listQuery, publishBody } from './schema';
 import { presentVersion, versionSelect } from './presenter';
 
-async function publishVersion(deps: AppDeps, staff: { staffKeyId: string; ip: string }, input: z.infer<typeof publishBody>) {
+export async function publishVersion(deps: AppDeps, staff: { staffKeyId: string; ip: string }, input: z.infer<typeof publishBody>) {
   const { prisma } = deps.db;
   const exists = await prisma.agreementVersion.findUnique({ where: { kind_version: { kind: input.kind, version: input.version } }, select: { id: true } });
   if (exists) throw errors.conflict('version_exists', '该版本号已发布 / This version was already published', { id: exists.id });
