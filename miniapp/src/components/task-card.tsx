@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { displayMessage } from '../lib/api-error';
+import { notifyFailure } from '../platform/notify';
 import { go, routes } from '../lib/routes';
 import { myTask } from '../services/tasks';
 import { dueLabel } from '../lib/hours';
@@ -52,6 +52,6 @@ export async function openTask(task: Task) {
     else if (first.kind === 'exam') go(routes.exam, { id: first.refId });
     else go(routes.doc, { id: first.refId, taskId: task.id });
   } catch (err) {
-    Taro.showToast({ title: displayMessage(err), icon: 'none' });
+    notifyFailure(displayMessage(err));
   }
 }
