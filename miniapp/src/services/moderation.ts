@@ -1,6 +1,6 @@
 /** Admin console: the community review queue, penalties, appeals and the enterprise's sensitive words. */
 import { http } from './http';
-import type { People } from './community';
+import type { Penalty, People } from './community';
 import type { Page } from './types';
 
 export interface ModerationCase {
@@ -28,17 +28,8 @@ export interface CaseDetail {
   evidence: Array<{ id: string; event: string; capturedAt: string }>;
 }
 
-export interface AdminPenalty {
-  id: string;
-  memberId: string;
-  kind: string;
-  status: string;
-  reason: string;
-  startsAt: string;
-  endsAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-}
+/** A penalty as the console lists it: the same record a member sees of their own. */
+export type AdminPenalty = Penalty;
 
 export interface SensitiveWord {
   id: string;

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { clock } from '../../../server/src/modules/courses/clock';
-import { api, ARTIFACTS, CHROMIUM, missingPrerequisite, silentWav, startStage, type Stage } from './harness';
+import { api, ARTIFACTS, CHROMIUM, missingPrerequisite, silentWav, startStage, type Stage, expectText, signInAs as signIn, watch, type DemoPerson as Person } from './harness';
 
 const missing = missingPrerequisite();
 const maybe = missing ? describe.skip : describe;
@@ -31,13 +31,6 @@ const TASK = '季度合规培训';
 const COURSE = '合规入门';
 const EXAM = '合规测验';
 const DOC = '报销制度';
-
-interface Person {
-  corpId: string;
-  hostUserId: string;
-  role: string;
-  department?: string;
-}
 
 maybe('the admin console, end to end: content made by hand, a task, the same figures everywhere', () => {
   jest.setTimeout(300_000);
@@ -90,28 +83,7 @@ maybe('the admin console, end to end: content made by hand, a task, the same fig
     await p.screenshot({ path: join(ARTIFACTS, `walk-${name}.png`), fullPage: false });
   };
 
-  function watch(p: Page, errors: string[]) {
-    p.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    p.on('console', (m) => {
-      // Known, see app.test.ts: Taro's H5 input sets a value before its inner <input> exists.
-      if (m.type() === 'error' && !/reading 'value'\)\s+at \S+watchValue/.test(m.text())) errors.push(`console: ${m.text()}`);
-    });
-    p.on('requestfailed', (r) => {
-      if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
-    });
-    p.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
-    });
-    return errors;
-  }
-
-  async function signInAs(p: Page, person: Person) {
-    await p.goto(`${stage.url}/app/`);
-    await p.waitForURL(/sign-in/);
-    const card = p.locator(`[data-testid=demo-person][data-user="${person.hostUserId}"]`);
-    await card.waitFor();
-    await card.locator('taro-button-core, button').click();
-  }
+  const signInAs = (p: Page, person: Person) => signIn(p, stage.url, person);
 
   const open = (name: string) => page.goto(`${stage.url}/app/packages/admin/pages/${name}/index`);
   const fill = (testId: string, text: string, scope: Page | Locator = page) => scope.locator(`[data-testid=${testId}]`).locator('input, textarea').first().fill(text);
@@ -386,15 +358,6 @@ async function tokenOf(p: Page): Promise<string> {
   const token = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
   if (!token) throw new Error('no session token in localStorage');
   return token;
-}
-
-async function expectText(locator: Locator, text: string) {
-  await locator.waitFor();
-  for (let i = 0; i < 100; i++) {
-    if ((await locator.textContent())?.includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(await locator.textContent()).toContain(text);
 }
 
 async function expectValue(locator: Locator, text: string) {

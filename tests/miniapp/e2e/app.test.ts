@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { clock } from '../../../server/src/modules/courses/clock';
-import { api, ARTIFACTS, CHROMIUM, expectText, missingPrerequisite, silentWav, startStage, watch, type Stage } from './harness';
+import { api, ARTIFACTS, CHROMIUM, expectText, missingPrerequisite, silentWav, startStage, watch, type Stage, signInAs as signIn, type DemoPerson as Person } from './harness';
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`e2e skipped: ${missing}`);
@@ -25,13 +25,6 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const CLIP_SEC = 20;
 const SPEED = 4;
-
-interface Person {
-  corpId: string;
-  hostUserId: string;
-  role: string;
-  department?: string;
-}
 
 maybe('H5 app in Chromium against Qixue and the sandbox', () => {
   jest.setTimeout(180_000);
@@ -99,13 +92,7 @@ maybe('H5 app in Chromium against Qixue and the sandbox', () => {
     return { context, page, errors };
   }
 
-  async function signInAs(page: Page, person: Person) {
-    await page.goto(`${stage.url}/app/`);
-    await page.waitForURL(/sign-in/);
-    const card = page.locator(`[data-testid=demo-person][data-user="${person.hostUserId}"]`);
-    await card.waitFor();
-    await card.locator('taro-button-core, button').click();
-  }
+  const signInAs = (page: Page, person: Person) => signIn(page, stage.url, person);
 
   it('an employee signs in and finds a document by a Chinese search', async () => {
     const t = adminToken;

@@ -111,6 +111,23 @@ export function silentWav(seconds: number, rate = 8000): Buffer {
   return Buffer.concat([h, data]);
 }
 
+/** A person of the sandbox's demo corp, as GET /dev/sandbox/people lists them. */
+export interface DemoPerson {
+  corpId: string;
+  hostUserId: string;
+  role: string;
+  department?: string;
+}
+
+/** Signs in through the development sign-in page, by the person's card (a real OAuth login). */
+export async function signInAs(page: Page, base: string, person: Pick<DemoPerson, 'hostUserId'>): Promise<void> {
+  await page.goto(`${base}/app/`);
+  await page.waitForURL(/sign-in/);
+  const card = page.locator(`[data-testid=demo-person][data-user="${person.hostUserId}"]`);
+  await card.waitFor();
+  await card.locator('taro-button-core, button').click();
+}
+
 /** Everything that goes wrong on a page: page errors, console errors, failed requests, HTTP errors. */
 export function watch(page: Page, errors: string[]): string[] {
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
@@ -127,10 +144,10 @@ export function watch(page: Page, errors: string[]): string[] {
   return errors;
 }
 
-/** Waits (up to 5 s) for the locator's text to contain `text`. */
+/** Waits (up to 10 s once it is there) for the locator's text to contain `text`. */
 export async function expectText(locator: { textContent(): Promise<string | null>; waitFor(): Promise<void> }, text: string) {
   await locator.waitFor();
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     if ((await locator.textContent())?.includes(text)) return;
     await new Promise((r) => setTimeout(r, 100));
   }

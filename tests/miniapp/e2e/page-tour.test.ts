@@ -8,19 +8,12 @@
  */
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { api, ARTIFACTS, CHROMIUM, missingPrerequisite, startStage, type Stage } from './harness';
+import { api, ARTIFACTS, CHROMIUM, missingPrerequisite, startStage, type Stage, signInAs, type DemoPerson as Person } from './harness';
 
 const missing = missingPrerequisite();
 const maybe = missing ? describe.skip : describe;
 
 const SIZES = { phone: { width: 390, height: 844 }, desk: { width: 1280, height: 800 } } as const;
-
-interface Person {
-  corpId: string;
-  hostUserId: string;
-  role: string;
-  department?: string;
-}
 
 /** Every registered page path (without a leading slash), from the app config. */
 function registeredPages(): string[] {
@@ -74,11 +67,7 @@ maybe('every page, at both sizes', () => {
   async function signedIn(size: keyof typeof SIZES, person: Person) {
     const context = await browser.newContext({ viewport: SIZES[size], deviceScaleFactor: size === 'phone' ? 2 : 1, isMobile: size === 'phone', hasTouch: size === 'phone', locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${stage.url}/app/`);
-    await page.waitForURL(/sign-in/);
-    const card = page.locator(`[data-testid=demo-person][data-user="${person.hostUserId}"]`);
-    await card.waitFor();
-    await card.locator('taro-button-core, button').click();
+    await signInAs(page, stage.url, person);
     await page.waitForURL((url) => !/sign-in/.test(url.pathname));
     return { context, page };
   }
