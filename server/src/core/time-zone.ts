@@ -50,3 +50,10 @@ function offsetMs(at: Date, timeZone: string): number {
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
   return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
+
+/** Date and minute of an instant in a zone, as `YYYY-MM-DD HH:mm` (for texts people read, such as notices). */
+export function zonedDateTime(at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${zonedDate(at, zone)} ${time}`;
+}

@@ -126,6 +126,9 @@ describe('the penalties ladder', () => {
     expect(notices).toHaveLength(5);
     expect(notices[1].body).toContain('第2次违规');
     expect(notices[1].body).toContain('申诉');
+    // The restriction's end in China time (the enterprise's zone), never a UTC timestamp.
+    expect(notices[1].body).toMatch(/至 \d{4}-\d{2}-\d{2} \d{2}:\d{2} /);
+    expect(notices[1].body).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     await t.http.post('/api/v1/admin/moderation/penalties').set(s.admin).send({ memberId: s.tenant.admin.id, reason: 'x' }).expect(400);
     await t.http.post('/api/v1/admin/moderation/penalties').set(bearer(s.author.token)).send({ memberId: m, reason: 'x' }).expect(403);
     expect((await t.deps.db.prisma.auditLog.count({ where: { tenantId: s.tenant.id, action: 'moderation.penalty.impose' } }))).toBe(5);

@@ -11,6 +11,7 @@ import type { TenantDb } from '../../core/tenancy';
 import { audit } from '../../core/audit';
 import { AppError, errors } from '../../core/errors';
 import { appealHint, tellMember } from './notices';
+import { DEFAULT_TIME_ZONE, zonedDateTime } from '../../core/time-zone';
 
 export const LADDER = ['warning', 'restriction', 'suspension', 'termination'] as const;
 export type PenaltyKind = (typeof LADDER)[number];
@@ -72,7 +73,9 @@ export async function imposePenalty(
     tenantId: actor.tenantId, actorType: 'member', actorId: actor.memberId, action: 'moderation.penalty.impose', targetType: 'member',
     targetId: input.memberId, ip, details: { penaltyId: penalty.id, kind, reason: input.reason, endsAt: endsAt?.toISOString() ?? null, caseId: input.caseId ?? null },
   });
-  const until = endsAt ? `，至 ${endsAt.toISOString()} / until ${endsAt.toISOString()}` : '';
+  // Notices are read by people: the end in the enterprise's time zone, never a UTC timestamp.
+  const zone = (await db.tenant.findUnique({ where: { id: actor.tenantId }, select: { timeZone: true } }))?.timeZone ?? DEFAULT_TIME_ZONE;
+  const until = endsAt ? `，至 ${zonedDateTime(endsAt, zone)} / until ${zonedDateTime(endsAt, zone)}` : '';
   await tellMember(db, actor.tenantId, input.memberId, `penalty:${penalty.id}`, {
     kind: 'moderation.penalty',
     title: `社区处罚：${LABEL[kind]}`,
